@@ -1,0 +1,17 @@
+package com.aliasimport.csv;
+
+import java.util.List;
+
+/**
+ * One data record.
+ *
+ * @param line         1-based physical line where the record starts (exact with quoted multi-line values and blank lines)
+ * @param recordNumber 1-based data record number (the header and blank lines are not records)
+ * @param values       the raw values, untrimmed; there may be more or fewer than header names
+ */
+public record CsvRow(long line, long recordNumber, List<String> values) {
+
+    public CsvRow {
+        values = List.copyOf(values);
+    }
+}
