@@ -1,0 +1,182 @@
+package com.aliasimport.csv;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The one reading pipeline that preflight and the cursor share, so both see the same records at the same lines:
+ * bytes -> byte order mark check -> strict decoding -> quoting checks -> Commons CSV -> header + data records.
+ * Problems with the file's content become {@link CsvFileException}; I/O failures become
+ * {@link UncheckedIOException} naming the file and line.
+ */
+final class CsvRecordReader implements Closeable {
+
+    private final Path file;
+    private final CsvSettings settings;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private List<String> header;
+    /** Physical lines consumed so far; the next record starts on the line after. */
+    private long linesConsumed;
+    private long dataRecords;
+
+    private CsvRecordReader(Path file, CsvSettings settings, CSVParser parser) {
+        this.file = file;
+        this.settings = settings;
+        this.parser = parser;
+        this.records = parser.iterator();
+    }
+
+    /** Takes ownership of {@code raw} (the file's bytes from the start), reads and checks the header. */
+    static CsvRecordReader open(Path file, CsvSettings settings, InputStream raw) {
+        CsvRecordReader reader = null;
+        try {
+            BufferedInputStream bytes = new BufferedInputStream(raw, 65536);
+            ByteOrderMarks.check(bytes, file, settings.charset());
+            // Strict: a wrong byte must refuse the file, not become U+FFFD and get sent.
+            InputStreamReader decoded = new InputStreamReader(bytes, settings.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            CSVParser parser = CSVParser.builder()
+                    .setReader(new StrictQuoteReader(decoded, file, settings.delimiter()))
+                    .setFormat(format(settings))
+                    .get();
+            reader = new CsvRecordReader(file, settings, parser);
+            reader.readHeader();
+            return reader;
+        } catch (IOException e) {
+            closeQuietly(raw, e);
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(reader != null ? reader : raw, e);
+            throw e;
+        }
+    }
+
+    static CSVFormat format(CsvSettings settings) {
+        return CSVFormat.DEFAULT.builder()
+                .setDelimiter(settings.delimiter())
+                // Keep blank lines as records so every record's line number stays exact; next() drops them.
+                .setIgnoreEmptyLines(false)
+                .get();
+    }
+
+    List<String> header() {
+        return header;
+    }
+
+    /** The next data record, or null at the end of the file. */
+    CsvRow next() {
+        CSVRecord record;
+        while ((record = nextRecord()) != null) {
+            long line = linesConsumed + 1;
+            linesConsumed = parser.getCurrentLineNumber();
+            if (!isBlank(record)) {
+                return new CsvRow(line, ++dataRecords, record.toList());
+            }
+        }
+        return null;
+    }
+
+    private void readHeader() {
+        CSVRecord record;
+        boolean sawBlank = false;
+        while ((record = nextRecord()) != null) {
+            long line = linesConsumed + 1;
+            linesConsumed = parser.getCurrentLineNumber();
+            if (isBlank(record)) {
+                sawBlank = true;
+                continue;
+            }
+            header = checkedHeader(record.toList(), line);
+            return;
+        }
+        String example = "Account Name" + settings.delimiterForDisplay() + "Alias";
+        throw CsvFileException.worded(file, 0, 0, file + (sawBlank ? " has only blank lines" : " is empty")
+                + ": expected a header line such as \"" + example + "\"", null);
+    }
+
+    private List<String> checkedHeader(List<String> raw, long line) {
+        List<String> names = new ArrayList<>(raw.size());
+        for (String name : raw) {
+            names.add(name.strip());
+        }
+        // A UTF-16 decoder can leave the mark in the text; never let it hide inside the first name.
+        if (names.get(0).startsWith("\uFEFF")) {
+            names.set(0, names.get(0).substring(1).strip());
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isEmpty()) {
+                throw CsvFileException.at(file, line, 0, "column " + (i + 1) + " of the header has no name"
+                        + " (every column needs a name; remove empty columns such as a trailing delimiter)");
+            }
+        }
+        Map<String, Integer> firstColumn = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            Integer earlier = firstColumn.putIfAbsent(names.get(i), i + 1);
+            if (earlier != null) {
+                throw CsvFileException.at(file, line, 0, "the header has two columns named "
+                        + MessageText.quoted(names.get(i)) + " (columns " + earlier + " and " + (i + 1) + ")");
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** A line with nothing but spaces on it; Commons CSV gives it as a record of one (near-)empty value. */
+    private static boolean isBlank(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isBlank();
+    }
+
+    private CSVRecord nextRecord() {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException e) {
+            throw translate(e.getCause());
+        }
+    }
+
+    private RuntimeException translate(IOException e) {
+        long line = linesConsumed + 1;
+        if (e instanceof CharacterCodingException coding) {
+            return DecodingErrorLocator.locate(file, settings, coding);
+        }
+        if (e instanceof CSVException) {
+            // StrictQuoteReader sees every character first, so this is a backstop, not a path we expect.
+            return CsvFileException.at(file, line, 0, "cannot parse this record: " + e.getMessage(), e);
+        }
+        return new UncheckedIOException(file + ": line " + line + ": cannot read: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot close: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable, Exception failure) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

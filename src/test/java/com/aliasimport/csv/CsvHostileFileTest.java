@@ -1,0 +1,294 @@
+package com.aliasimport.csv;
+
+import static com.aliasimport.csv.CsvTestFiles.bytes;
+import static com.aliasimport.csv.CsvTestFiles.refused;
+import static com.aliasimport.csv.CsvTestFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files that must be refused whole, with the line (and column where promised) in a one-line message. */
+class CsvHostileFileTest {
+
+    private static final String HEADER = "Account Name,Alias\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void invalidUtf8InTheMiddleOfLine3() {
+        // 0xC3 starts a two-byte sequence; '(' cannot continue it.
+        Path file = write(dir, "aliases.csv", bytes(HEADER, "ACME,ACME Corp\n", "Globex,Glo", 0xC3, "(bex\n", "x,y\n"));
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.column()).isEqualTo(11);
+        assertThat(e.getMessage())
+                .startsWith(file + ": line 3, column 11: not valid UTF-8 (byte 0xC3)")
+                .contains("save the file as UTF-8 or set the file encoding");
+    }
+
+    @Test
+    void windows1252AccentReadAsUtf8() {
+        Path file = write(dir, "excel.csv", bytes(HEADER, "Caf", 0xE9, " Rouge,Cafe Rouge Ltd\n"));
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("line 2, column 4: not valid UTF-8 (byte 0xE9)").contains("\"é\"");
+    }
+
+    @Test
+    void invalidByteAfterMultiLineQuotedValueAndCrlfCountsPhysicalLines() {
+        Path file = write(dir, "multi.csv", bytes("Account Name,Alias\r\n", "\"ACME\r\nInc\",x\r\n", "\r\n", "Tokyo,東京", 0xFF, "\r\n"));
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.column()).isEqualTo(9); // code points, not bytes: "Tokyo,東京" is 8 characters
+        assertThat(e.getMessage()).contains("byte 0xFF");
+    }
+
+    @Test
+    void truncatedMultiByteSequenceAtEndOfFile() {
+        // 東 is E6 9D B1; the file ends after two of its three bytes.
+        Path file = write(dir, "cut.csv", bytes(HEADER, "Tokyo,Tok", 0xE6, 0x9D));
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(10);
+        assertThat(e.getMessage()).contains("bytes 0xE6 0x9D").contains("end of the file");
+    }
+
+    @Test
+    void utf16LittleEndianWithByteOrderMark() {
+        Path file = write(dir, "utf16le.csv", bytes(0xFF, 0xFE, (HEADER + "ACME,ACME Corp\n").getBytes(StandardCharsets.UTF_16LE)));
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.getMessage()).startsWith(file + " is UTF-16").contains("save it as UTF-8");
+    }
+
+    @Test
+    void utf16BigEndianWithByteOrderMark() {
+        Path file = write(dir, "utf16be.csv", bytes(0xFE, 0xFF, (HEADER + "ACME,ACME Corp\n").getBytes(StandardCharsets.UTF_16BE)));
+
+        assertThat(refused(file).getMessage()).startsWith(file + " is UTF-16").contains("save it as UTF-8");
+    }
+
+    @Test
+    void utf32LittleEndianWithByteOrderMarkIsNotMistakenForUtf16() {
+        Path file = write(dir, "utf32.csv", bytes(0xFF, 0xFE, 0, 0, HEADER.getBytes(Charset.forName("UTF-32LE"))));
+
+        assertThat(refused(file).getMessage()).startsWith(file + " is UTF-32");
+    }
+
+    @Test
+    void nulByte() {
+        Path file = write(dir, "nul.csv", bytes(HEADER, "ACME,AC", 0x00, "ME\n"));
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(8);
+        assertThat(e.getMessage()).contains("line 2, column 8: a NUL character");
+    }
+
+    @Test
+    void utf16WithoutByteOrderMarkIsCaughtByItsNulBytes() {
+        Path file = write(dir, "utf16-nobom.csv", (HEADER + "ACME,ACME Corp\n").getBytes(StandardCharsets.UTF_16LE));
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.column()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("UTF-16 without a byte order mark");
+    }
+
+    @Test
+    void unterminatedQuoteOnTheLastLine() {
+        Path file = write(dir, "aliases.csv", HEADER + "ACME,ACME Corp\nGlobex,Globex\nInitech,\"Initech\n");
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.column()).isEqualTo(9);
+        assertThat(e.getMessage()).isEqualTo(file + ": line 4, column 9: a quoted value starts here (field 2) and is never "
+                + "closed (unterminated quote)");
+    }
+
+    @Test
+    void unterminatedQuoteInTheMiddleSwallowsTheRestOfTheFile() {
+        Path file = write(dir, "aliases.csv", HEADER + "ACME,ACME Corp\n\"Globex,Globex\nInitech,Initech\nUmbrella,Umbrella\n");
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.column()).isEqualTo(1);
+        assertThat(e.getMessage()).contains("line 3, column 1: a quoted value starts here (field 1) and is never closed");
+    }
+
+    @Test
+    void missingClosingQuoteThatALaterQuoteAppearsToCloseNamesBothPlaces() {
+        Path file = write(dir, "aliases.csv", HEADER + "ACME,\"ACME Corp\nGlobex,Globex\nInitech,\"Initech\"\n");
+
+        CsvFileException e = refused(file);
+
+        // The quote opened on line 2 is "closed" by the first quote on line 4, followed by text.
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.column()).isEqualTo(10);
+        assertThat(e.getMessage()).contains("text after the closing quote")
+                .contains("started on line 2, column 6: is a closing quote missing there?");
+    }
+
+    @Test
+    void runawayQuoteIsRefusedWithoutBufferingTheRestOfTheFile() {
+        String filler = "Globex,Globex Corporation\n".repeat(StrictQuoteReader.MAX_RECORD_CHARS / 20);
+        Path file = write(dir, "runaway.csv", HEADER + "ACME,\"ACME Corp\n" + filler);
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(6);
+        assertThat(e.getMessage()).contains("is its closing quote missing?");
+    }
+
+    @Test
+    void quoteInsideAnUnquotedValue() {
+        Path file = write(dir, "aliases.csv", HEADER + "ACME,ACME Corp\nO\"Brien Ltd,OBL\n");
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.column()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("line 3, column 2: a quote inside a value that does not start with a quote");
+    }
+
+    @Test
+    void spaceBeforeAnOpeningQuoteWouldSendTheQuotes() {
+        // Commons CSV reads this as the value ` "ACME Corp"`, quotes included.
+        Path file = write(dir, "aliases.csv", HEADER + "ACME, \"ACME Corp\"\n");
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(7);
+        assertThat(e.getMessage()).contains("a space before an opening quote");
+    }
+
+    @Test
+    void textAfterAClosingQuote() {
+        Path file = write(dir, "aliases.csv", HEADER + "ACME,\"ACME\" Corp\n");
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(13); // the space after the quote is allowed; "C" is not
+        assertThat(e.getMessage()).contains("text after the closing quote").doesNotContain("started on line");
+    }
+
+    @Test
+    void duplicateHeaderNames() {
+        Path file = write(dir, "aliases.csv", "Account Name,Alias,Region, Alias \nACME,a,eu,b\n");
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.getMessage()).isEqualTo(file + ": line 1: the header has two columns named \"Alias\" (columns 2 and 4)");
+    }
+
+    @Test
+    void emptyHeaderName() {
+        Path file = write(dir, "aliases.csv", "Account Name,Alias,\nACME,ACME Corp,\n");
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.getMessage()).startsWith(file + ": line 1: column 3 of the header has no name");
+    }
+
+    @Test
+    void headerAfterBlankLinesIsReportedOnItsOwnLine() {
+        Path file = write(dir, "aliases.csv", "\n\nAccount Name,,Alias\n");
+
+        assertThat(refused(file).line()).isEqualTo(3);
+    }
+
+    @Test
+    void emptyFile() {
+        Path file = write(dir, "empty.csv", new byte[0]);
+
+        assertThat(refused(file).getMessage())
+                .isEqualTo(file + " is empty: expected a header line such as \"Account Name,Alias\"");
+    }
+
+    @Test
+    void fileWithOnlyAUtf8ByteOrderMarkIsEmpty() {
+        Path file = write(dir, "bom-only.csv", bytes(0xEF, 0xBB, 0xBF));
+
+        assertThat(refused(file).getMessage()).startsWith(file + " is empty");
+    }
+
+    @Test
+    void whitespaceOnlyFile() {
+        Path file = write(dir, "blank.csv", "  \n\r\n \t \n\n");
+
+        assertThat(refused(file).getMessage()).startsWith(file + " has only blank lines: expected a header line");
+    }
+
+    @Test
+    void emptyFileExampleUsesTheConfiguredDelimiter() {
+        Path file = write(dir, "empty.csv", new byte[0]);
+
+        assertThat(refused(file, new CsvSettings(';', StandardCharsets.UTF_8)).getMessage()).contains("\"Account Name;Alias\"");
+    }
+
+    @Test
+    void missingFile() {
+        Path file = dir.resolve("missing.csv");
+
+        assertThat(refused(file).getMessage()).isEqualTo("cannot read " + file + ": no such file");
+    }
+
+    @Test
+    void directory() throws Exception {
+        Path file = Files.createDirectory(dir.resolve("folder.csv"));
+
+        assertThat(refused(file).getMessage()).isEqualTo("cannot read " + file + ": it is a directory");
+    }
+
+    @Test
+    void byteUndefinedInWindows1252() {
+        Path file = write(dir, "ansi.csv", bytes(HEADER, "ACME,AC", 0x81, "ME\n"));
+
+        CsvFileException e = refused(file, new CsvSettings(',', Charset.forName("windows-1252")));
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(8);
+        assertThat(e.getMessage()).contains("not valid windows-1252 (byte 0x81)");
+    }
+
+    @Test
+    void utf8ByteOrderMarkContradictsAWindows1252Setting() {
+        Path file = write(dir, "bom.csv", bytes(0xEF, 0xBB, 0xBF, HEADER));
+
+        CsvFileException e = refused(file, new CsvSettings(',', Charset.forName("windows-1252")));
+
+        assertThat(e.getMessage()).contains("UTF-8 byte order mark").contains("windows-1252");
+    }
+
+    @Test
+    void headerNamesFromTheFileCannotBreakTheMessageOverLines() {
+        Path file = write(dir, "aliases.csv", "\"Ali\nas\",Account Name,\"Ali\nas\"\n");
+
+        assertThat(refused(file).getMessage()).contains("named \"Ali\\nas\" (columns 1 and 3)");
+    }
+}
