@@ -1,0 +1,132 @@
+package com.aliasimport.sandbox;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * POST/PUT /records/: authenticates, parses, validates and takes one record, with the injected
+ * faults around it. Counts every answer in the stats.
+ */
+final class RecordsHandler {
+
+    private final TokenStore tokens;
+    private final RecordValidator validator;
+    private final SandboxFaults faults;
+    private final SandboxStats stats;
+
+    RecordsHandler(TokenStore tokens, RecordValidator validator, SandboxFaults faults, SandboxStats stats) {
+        this.tokens = tokens;
+        this.validator = validator;
+        this.faults = faults;
+        this.stats = stats;
+    }
+
+    /** The normal answer to a request: status, JSON body (null for empty) and the record taken, if any. */
+    private record Outcome(int status, Object body, Map<String, String> accepted) {
+        static Outcome error(int status, Object body) {
+            return new Outcome(status, body, null);
+        }
+    }
+
+    void handle(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        stats.recordsRequestArrived(Router.recorded(exchange, body));
+        String method = exchange.getRequestMethod();
+        if (!method.equals("POST") && !method.equals("PUT")) {
+            exchange.getResponseHeaders().set("Allow", "POST, PUT");
+            send(exchange, Outcome.error(405, Json.message(Json.reason(405))));
+            return;
+        }
+        sleep(faults.latency());
+        RecordFault fault = faults.nextRecordFault();
+        if (fault instanceof RecordFault.Fail fail) {
+            send(exchange, Outcome.error(fail.status(), Json.message(Json.reason(fail.status()))));
+        } else if (fault instanceof RecordFault.Throttle throttle) {
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(secondsRoundedUp(throttle.retryAfter())));
+            send(exchange, Outcome.error(429, Json.message("Too Many Attempts.")));
+        } else if (fault instanceof RecordFault.Unauthorized) {
+            send(exchange, unauthenticated());
+        } else if (fault instanceof RecordFault.Reset reset) {
+            if (reset.afterAccepting()) {
+                take(process(exchange, body));
+            }
+            stats.connectionReset();
+            Exchanges.dropConnection(exchange);
+        } else if (fault instanceof RecordFault.Slow slow) {
+            Outcome outcome = take(process(exchange, body));
+            sleep(slow.delay());
+            send(exchange, outcome);
+        } else {
+            send(exchange, take(process(exchange, body)));
+        }
+    }
+
+    /** What the API answers when nothing goes wrong in transport. */
+    private Outcome process(HttpExchange exchange, byte[] body) {
+        if (!authenticated(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return unauthenticated();
+        }
+        String mediaType = Exchanges.mediaType(exchange);
+        ImportRequest request;
+        try {
+            if (ImportRequestParser.isJson(mediaType)) {
+                request = ImportRequestParser.parseJson(body);
+            } else if (ImportRequestParser.isForm(mediaType)) {
+                request = ImportRequestParser.parseForm(body);
+            } else {
+                return Outcome.error(415, Json.message(Json.reason(415)));
+            }
+        } catch (MalformedBodyException e) {
+            return Outcome.error(400, Json.message("Malformed request body."));
+        }
+        if (faults.rejectsConfiguration()) {
+            return Outcome.error(422, Json.invalid(RecordValidator.configurationRejected()));
+        }
+        RecordValidator.Verdict verdict = validator.validate(request);
+        stats.fieldsIgnored(verdict.ignored());
+        if (!verdict.valid()) {
+            return Outcome.error(422, Json.invalid(verdict.errors()));
+        }
+        return new Outcome(200, null, verdict.kept());
+    }
+
+    /** Stores an accepted record before any answer goes out, so a lost answer still counts it. */
+    private Outcome take(Outcome outcome) {
+        if (outcome.accepted() != null) {
+            stats.recordAccepted(outcome.accepted());
+        }
+        return outcome;
+    }
+
+    private boolean authenticated(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return tokens.isValid(authorization.substring(7).trim());
+    }
+
+    private static Outcome unauthenticated() {
+        return Outcome.error(401, Json.message("Unauthenticated."));
+    }
+
+    private void send(HttpExchange exchange, Outcome outcome) throws IOException {
+        stats.recordsResponded(outcome.status());
+        if (outcome.body() == null) {
+            Exchanges.sendEmpty(exchange, outcome.status());
+        } else {
+            Exchanges.sendJson(exchange, outcome.status(), outcome.body());
+        }
+    }
+
+    static long secondsRoundedUp(Duration duration) {
+        return duration.getNano() == 0 ? duration.getSeconds() : duration.getSeconds() + 1;
+    }
+
+    private static void sleep(Duration duration) throws InterruptedException {
+        if (!duration.isZero()) {
+            Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package com.aliasimport.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+/**
+ * Faults the sandbox injects, changeable at any time from any thread (tests switch them mid-run).
+ * All are off by default.
+ *
+ * <p>Records requests (POST/PUT on /records/) first wait {@link #latency(Duration)}, then get at
+ * most one fault, checked in this order: {@link #down}, {@link #failNext}, {@link #throttleNext},
+ * {@link #unauthorizedNext}, {@link #resetNext}, {@link #slowNext}, {@link #failureRate}. Only the
+ * fault that applies consumes its count, so "next n" means the next n requests that got that fault.
+ * Setting a counted fault again replaces its pending count. {@link #rejectConfiguration} is a
+ * systemic validation outcome rather than a transport fault: it applies to requests that pass
+ * authentication, instead of the normal validation.
+ *
+ * <p>One lock guards everything: the critical sections are a few field reads, which is cheap next to
+ * an HTTP exchange even at thousands of requests a second, and it keeps "next n" exact under concurrency.
+ */
+public final class SandboxFaults {
+
+    private final LongSupplier nanoClock;
+
+    private volatile Duration latency = Duration.ZERO;
+    private volatile boolean rejectConfiguration;
+
+    private long downUntilNanos;
+    private boolean down;
+    private int failRemaining;
+    private int failStatus;
+    private int throttleRemaining;
+    private Duration throttleRetryAfter = Duration.ZERO;
+    private int unauthorizedRemaining;
+    private int resetRemaining;
+    private boolean resetAfterAccepting;
+    private int slowRemaining;
+    private Duration slowDelay = Duration.ZERO;
+    private double failureRate;
+    private int failureRateStatus;
+    private Random random = new Random(0);
+    private int tokenFailRemaining;
+    private int tokenFailStatus;
+
+    public SandboxFaults() {
+        this(System::nanoTime);
+    }
+
+    SandboxFaults(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    /** Wait this long before answering every records request (benchmarks use ~20 ms). Zero turns it off. */
+    public SandboxFaults latency(Duration latency) {
+        this.latency = nonNegative(latency, "latency");
+        return this;
+    }
+
+    /** The next {@code n} records requests answer {@code status} (e.g. 500, 502, 503) without storing the record. */
+    public synchronized SandboxFaults failNext(int n, int status) {
+        failRemaining = count(n);
+        failStatus = httpStatus(status);
+        return this;
+    }
+
+    /** The next {@code n} records requests answer 429 with {@code Retry-After} (whole seconds, rounded up). */
+    public synchronized SandboxFaults throttleNext(int n, Duration retryAfter) {
+        throttleRemaining = count(n);
+        throttleRetryAfter = nonNegative(retryAfter, "retryAfter");
+        return this;
+    }
+
+    /** The next {@code n} records requests answer 401 even with a valid token. */
+    public synchronized SandboxFaults unauthorizedNext(int n) {
+        unauthorizedRemaining = count(n);
+        return this;
+    }
+
+    /**
+     * The next {@code n} records requests are read fully, then the connection is closed without a
+     * response. With {@code afterAccepting} a valid record is stored (and counted as accepted)
+     * first: the "the server took it but the answer was lost" case.
+     */
+    public synchronized SandboxFaults resetNext(int n, boolean afterAccepting) {
+        resetRemaining = count(n);
+        resetAfterAccepting = afterAccepting;
+        return this;
+    }
+
+    /**
+     * The next {@code n} records requests are processed (a valid record is stored) and answered only
+     * after {@code delay}: the "client timed out, outcome unknown" case.
+     */
+    public synchronized SandboxFaults slowNext(int n, Duration delay) {
+        slowRemaining = count(n);
+        slowDelay = nonNegative(delay, "delay");
+        return this;
+    }
+
+    /** For the next {@code duration}, every records request answers 503; then the server is back. */
+    public synchronized SandboxFaults down(Duration duration) {
+        nonNegative(duration, "duration");
+        down = !duration.isZero();
+        downUntilNanos = nanoClock.getAsLong() + duration.toNanos();
+        return this;
+    }
+
+    /** While on, every authenticated records request answers 422 "The selected configuration is invalid.". */
+    public SandboxFaults rejectConfiguration(boolean reject) {
+        this.rejectConfiguration = reject;
+        return this;
+    }
+
+    /** Each records request fails with {@code status} with probability {@code p} (0 turns it off). */
+    public synchronized SandboxFaults failureRate(double p, int status) {
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw new IllegalArgumentException("p must be in [0, 1], was " + p);
+        }
+        failureRate = p;
+        failureRateStatus = httpStatus(status);
+        return this;
+    }
+
+    /** Re-seeds the random source behind {@link #failureRate}, for reproducible runs. */
+    public synchronized SandboxFaults seed(long seed) {
+        random = new Random(seed);
+        return this;
+    }
+
+    /** The next {@code n} token requests answer {@code status} instead of issuing a token. */
+    public synchronized SandboxFaults tokenFailNext(int n, int status) {
+        tokenFailRemaining = count(n);
+        tokenFailStatus = httpStatus(status);
+        return this;
+    }
+
+    /** Turns every fault off (the random seed is kept). */
+    public synchronized SandboxFaults clear() {
+        latency = Duration.ZERO;
+        rejectConfiguration = false;
+        down = false;
+        failRemaining = 0;
+        throttleRemaining = 0;
+        unauthorizedRemaining = 0;
+        resetRemaining = 0;
+        slowRemaining = 0;
+        failureRate = 0.0;
+        tokenFailRemaining = 0;
+        return this;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    boolean rejectsConfiguration() {
+        return rejectConfiguration;
+    }
+
+    /** Decides, and consumes, the fault for one records request. */
+    synchronized RecordFault nextRecordFault() {
+        if (down) {
+            if (nanoClock.getAsLong() - downUntilNanos < 0) {
+                return new RecordFault.Fail(503);
+            }
+            down = false;
+        }
+        if (failRemaining > 0) {
+            failRemaining--;
+            return new RecordFault.Fail(failStatus);
+        }
+        if (throttleRemaining > 0) {
+            throttleRemaining--;
+            return new RecordFault.Throttle(throttleRetryAfter);
+        }
+        if (unauthorizedRemaining > 0) {
+            unauthorizedRemaining--;
+            return new RecordFault.Unauthorized();
+        }
+        if (resetRemaining > 0) {
+            resetRemaining--;
+            return new RecordFault.Reset(resetAfterAccepting);
+        }
+        if (slowRemaining > 0) {
+            slowRemaining--;
+            return new RecordFault.Slow(slowDelay);
+        }
+        if (failureRate > 0.0 && random.nextDouble() < failureRate) {
+            return new RecordFault.Fail(failureRateStatus);
+        }
+        return RecordFault.NONE;
+    }
+
+    /** The status a token request must fail with, or 0 to answer normally. */
+    synchronized int nextTokenFailure() {
+        if (tokenFailRemaining > 0) {
+            tokenFailRemaining--;
+            return tokenFailStatus;
+        }
+        return 0;
+    }
+
+    private static int count(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative, was " + n);
+        }
+        return n;
+    }
+
+    private static int httpStatus(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("not an HTTP status: " + status);
+        }
+        return status;
+    }
+
+    private static Duration nonNegative(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + duration);
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,211 @@
+package com.aliasimport.sandbox;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * What the sandbox saw. Thread safe; the per-request cost is a few {@link LongAdder} increments,
+ * one short lock for the rate window and, when records are stored, one map merge.
+ *
+ * <p>"Records requests" are all requests to /records/ whatever their method or answer; "accepted"
+ * counts records the server took, including those whose answer was then lost to an injected reset
+ * or delayed by an injected slow answer.
+ */
+public final class SandboxStats {
+
+    private final boolean storeRecords;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder connectionResets = new LongAdder();
+    private final LongAdder tokenRequests = new LongAdder();
+    private final LongAdder tokensIssued = new LongAdder();
+    private final LongAdder duplicateAcceptances = new LongAdder();
+    private final Map<Integer, LongAdder> statusCounts = new ConcurrentHashMap<>();
+    private final Map<Map<String, String>, Long> acceptedRecords = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
+    private final SlidingWindowCounter window;
+    private final AtomicReference<RecordedRequest> lastRequest = new AtomicReference<>();
+    private final AtomicReference<RecordedRequest> lastTokenRequest = new AtomicReference<>();
+
+    SandboxStats(boolean storeRecords, LongSupplier nanoClock) {
+        this.storeRecords = storeRecords;
+        this.window = new SlidingWindowCounter(Duration.ofSeconds(1), nanoClock);
+    }
+
+    /** Records requests received, whatever the answer (including resets and 405s). */
+    public long requests() {
+        return requests.sum();
+    }
+
+    /** Records the server took (answered 200, or taken before an injected reset). */
+    public long accepted() {
+        return accepted.sum();
+    }
+
+    /** Records requests answered 422. */
+    public long rejected() {
+        return rejected.sum();
+    }
+
+    /** Records requests whose connection was closed without a response (injected resets). */
+    public long connectionResets() {
+        return connectionResets.sum();
+    }
+
+    /** Records-request answers by HTTP status (resets have none and are not in here). */
+    public Map<Integer, Long> statusCounts() {
+        Map<Integer, Long> counts = new TreeMap<>();
+        statusCounts.forEach((status, count) -> counts.put(status, count.sum()));
+        return counts;
+    }
+
+    public long statusCount(int status) {
+        LongAdder count = statusCounts.get(status);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Requests to the token endpoint, whatever the answer. */
+    public long tokenRequests() {
+        return tokenRequests.sum();
+    }
+
+    public long tokensIssued() {
+        return tokensIssued.sum();
+    }
+
+    /** The most records requests that arrived within any sliding one-second window. */
+    public int maxRequestsInAnyOneSecondWindow() {
+        return window.max();
+    }
+
+    /**
+     * Each accepted record (the mapping fields the server kept, as received) and how many times it
+     * was accepted. Empty when the settings turn storing off. A snapshot: copies the whole map.
+     */
+    public Map<Map<String, String>, Long> acceptedRecords() {
+        return Map.copyOf(acceptedRecords);
+    }
+
+    /** How many times this record (its mapping fields) was accepted. */
+    public long timesAccepted(Map<String, String> record) {
+        return acceptedRecords.getOrDefault(record, 0L);
+    }
+
+    /** Distinct records accepted (0 when storing is off). */
+    public int distinctRecords() {
+        return acceptedRecords.size();
+    }
+
+    /** Sum over accepted records of (times accepted - 1): how many rows arrived more than once. */
+    public long duplicateAcceptances() {
+        return duplicateAcceptances.sum();
+    }
+
+    /** Names of record fields that were sent but are not in the mapping, so were silently ignored. */
+    public Set<String> ignoredFields() {
+        return new TreeSet<>(ignoredFields.keySet());
+    }
+
+    /** How many times each ignored field was sent. */
+    public Map<String, Long> ignoredFieldCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        ignoredFields.forEach((name, count) -> counts.put(name, count.sum()));
+        return counts;
+    }
+
+    /** The last records request, or null. */
+    public RecordedRequest lastRequest() {
+        return lastRequest.get();
+    }
+
+    /** The last token request, or null. */
+    public RecordedRequest lastTokenRequest() {
+        return lastTokenRequest.get();
+    }
+
+    /** The counters (not the stored records) as JSON, for GET /_sandbox/stats. */
+    public String toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("requests", requests());
+        json.put("accepted", accepted());
+        json.put("rejected", rejected());
+        json.put("connectionResets", connectionResets());
+        Map<String, Long> statuses = new TreeMap<>();
+        statusCounts().forEach((status, count) -> statuses.put(String.valueOf(status), count));
+        json.put("statusCounts", statuses);
+        json.put("maxRequestsInAnyOneSecondWindow", maxRequestsInAnyOneSecondWindow());
+        json.put("tokenRequests", tokenRequests());
+        json.put("tokensIssued", tokensIssued());
+        json.put("storeRecords", storeRecords);
+        json.put("distinctRecords", distinctRecords());
+        json.put("duplicateAcceptances", duplicateAcceptances());
+        json.put("ignoredFields", ignoredFieldCounts());
+        return Json.MAPPER.writeValueAsString(json);
+    }
+
+    /** Clears counters and stored records (not issued tokens, not faults). */
+    public void reset() {
+        requests.reset();
+        accepted.reset();
+        rejected.reset();
+        connectionResets.reset();
+        tokenRequests.reset();
+        tokensIssued.reset();
+        duplicateAcceptances.reset();
+        statusCounts.clear();
+        acceptedRecords.clear();
+        ignoredFields.clear();
+        window.reset();
+        lastRequest.set(null);
+        lastTokenRequest.set(null);
+    }
+
+    void recordsRequestArrived(RecordedRequest request) {
+        requests.increment();
+        window.arrive();
+        lastRequest.set(request);
+    }
+
+    void recordsResponded(int status) {
+        statusCounts.computeIfAbsent(status, s -> new LongAdder()).increment();
+        if (status == 422) {
+            rejected.increment();
+        }
+    }
+
+    void recordAccepted(Map<String, String> record) {
+        accepted.increment();
+        if (storeRecords && acceptedRecords.merge(record, 1L, Long::sum) > 1) {
+            duplicateAcceptances.increment();
+        }
+    }
+
+    void connectionReset() {
+        connectionResets.increment();
+    }
+
+    void fieldsIgnored(Collection<String> names) {
+        for (String name : names) {
+            ignoredFields.computeIfAbsent(name, n -> new LongAdder()).increment();
+        }
+    }
+
+    void tokenRequestArrived(RecordedRequest request) {
+        tokenRequests.increment();
+        lastTokenRequest.set(request);
+    }
+
+    void tokenIssued() {
+        tokensIssued.increment();
+    }
+}
