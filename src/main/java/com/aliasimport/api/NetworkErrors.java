@@ -1,0 +1,60 @@
+package com.aliasimport.api;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+
+/** Reads an I/O failure's cause chain: did the request leave this machine, and is it worth retrying? */
+final class NetworkErrors {
+
+    private NetworkErrors() {
+    }
+
+    static boolean isUnknownHost(Throwable t) {
+        return find(t, UnknownHostException.class) != null || find(t, UnresolvedAddressException.class) != null;
+    }
+
+    /** The connection was never made, so the server cannot have seen the request. */
+    static boolean isNotConnected(Throwable t) {
+        return find(t, ConnectException.class) != null || find(t, HttpConnectTimeoutException.class) != null
+                || find(t, NoRouteToHostException.class) != null;
+    }
+
+    static boolean isReadTimeout(Throwable t) {
+        return find(t, HttpTimeoutException.class) != null && find(t, HttpConnectTimeoutException.class) == null;
+    }
+
+    static String describe(Throwable t) {
+        if (isUnknownHost(t)) {
+            return "unknown host";
+        }
+        if (find(t, HttpConnectTimeoutException.class) != null) {
+            return "connect timed out";
+        }
+        if (find(t, ConnectException.class) != null) {
+            return "connection refused";
+        }
+        if (isReadTimeout(t)) {
+            return "no response within the read timeout";
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return "connection failed (" + root.getClass().getSimpleName() + (message == null ? "" : ": " + message)
+                + ")";
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+}

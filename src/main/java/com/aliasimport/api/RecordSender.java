@@ -1,0 +1,201 @@
+package com.aliasimport.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.retry.RetryCallback;
+import org.springframework.retry.support.RetryTemplate;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import com.aliasimport.config.ApiSettings;
+import com.aliasimport.config.SendSettings;
+
+/**
+ * Sends one record to the Imports API and says what became of it. Every attempt passes the {@link Throttle};
+ * transient failures are retried by Spring Retry with exponential back-off and jitter, honouring Retry-After;
+ * a 401 renews the token once. Failures that are not about the row throw {@link SystemicFailureException}.
+ * Thread safe: the writer calls it from several threads at once.
+ */
+public final class RecordSender {
+
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final ApiSettings settings;
+    private final RestClient rest;
+    private final AccessTokens tokens;
+    private final Throttle throttle;
+    private final RecordBody body;
+    private final RetryTemplate retry;
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean stopping;
+
+    public RecordSender(ApiSettings settings, SendSettings send) {
+        this.settings = settings;
+        ClientHttpRequestFactory factory = HttpClientFactory.requestFactory(settings);
+        this.rest = RestClient.builder().requestFactory(factory).build();
+        this.tokens = new AccessTokens(settings, factory, clock);
+        this.throttle = new Throttle(send.rate());
+        this.body = new RecordBody(settings.format(), settings.configuration());
+        this.retry = RetryTemplate.builder()
+                .maxAttempts(send.maxAttempts())
+                .retryOn(TransientFailure.class)
+                .customBackoff(new RetryAfterBackOffPolicy(send.initialBackoff(), send.maxBackoff(),
+                        send.maxRetryAfter(), this::sleepUnlessStopping))
+                .build();
+    }
+
+    public AccessTokens tokens() {
+        return tokens;
+    }
+
+    public Throttle throttle() {
+        return throttle;
+    }
+
+    /**
+     * Ends sending: attempts not yet made and back-off waits in progress end with a CancellationException, so the
+     * run stops within moments rather than after every row's retries. Requests already on the wire finish.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Sends until accepted, rejected or out of attempts. */
+    public SendOutcome send(Map<String, String> record) {
+        byte[] payload = body.encode(record);
+        RowAttempts row = new RowAttempts();
+        try {
+            return retry.execute((RetryCallback<SendOutcome, RuntimeException>) context -> attempt(payload, row));
+        } catch (TransientFailure last) {
+            return new SendOutcome.Exhausted(last.status(), last.getMessage(), row.outcomeUnknown,
+                    last.notConnected(), row.attempts);
+        }
+    }
+
+    /** What the attempts of one row have learned so far. */
+    private static final class RowAttempts {
+        int attempts;
+        boolean outcomeUnknown;
+        boolean renewedToken;
+    }
+
+    private record Reply(int status, String retryAfter, String location, String body) {
+    }
+
+    private SendOutcome attempt(byte[] payload, RowAttempts row) {
+        if (stopping) {
+            throw new CancellationException("sending stopped");
+        }
+        try {
+            throttle.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("sending stopped");
+        }
+        String token = tokens.current();
+        row.attempts++;
+        Reply reply = exchange(payload, token, row);
+        int status = reply.status();
+        if (status >= 200 && status < 300) {
+            return new SendOutcome.Accepted(row.attempts, row.outcomeUnknown);
+        }
+        if (status == 401) {
+            if (row.renewedToken) {
+                throw new SystemicFailureException("the Imports API answers 401 Unauthorized even with a new token:"
+                        + " check that the connected app may use the Imports API");
+            }
+            row.renewedToken = true;
+            tokens.renew(token);
+            throw new TransientFailure(401, Duration.ZERO, "401 Unauthorized: token renewed", false, false);
+        }
+        if (status == 429 || status == 408 || status >= 500) {
+            Duration retryAfter = RetryAfter.parse(reply.retryAfter(), clock.instant());
+            if (status == 429) {
+                throttle.throttled(retryAfter);
+            }
+            throw new TransientFailure(status, retryAfter, ApiMessages.parse(status, reply.body()).text(), false,
+                    false);
+        }
+        if (status >= 300 && status < 400) {
+            throw new SystemicFailureException("the imports URL " + url() + " redirects (" + status + ") to "
+                    + reply.location() + ": set CUSTOMERGAUGE_IMPORTS_URL to the final URL");
+        }
+        if (status == 403) {
+            throw new SystemicFailureException("the Imports API answers 403 Forbidden at " + url()
+                    + ": the connected app lacks permission for imports");
+        }
+        if (status == 404) {
+            throw new SystemicFailureException("the Imports API answers 404 Not Found at " + url()
+                    + ": check CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_IMPORTS_URL");
+        }
+        if (status == 405) {
+            throw new SystemicFailureException("the Imports API does not accept " + settings.method() + " at "
+                    + url() + " (405): set alias-import.http.method");
+        }
+        ApiMessages.Parsed parsed = ApiMessages.parse(status, reply.body());
+        return new SendOutcome.Rejected(status, parsed.text(), parsed.rowSpecific(), row.attempts);
+    }
+
+    private Reply exchange(byte[] payload, String token, RowAttempts row) {
+        try {
+            return rest.method(HttpMethod.valueOf(settings.method().name()))
+                    .uri(settings.endpoints().importsUrl())
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .contentType(body.contentType())
+                    .body(payload)
+                    .exchange((request, response) -> new Reply(response.getStatusCode().value(),
+                            response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                            response.getHeaders().getFirst(HttpHeaders.LOCATION), read(response.getBody())));
+        } catch (RestClientException e) {
+            if (NetworkErrors.isUnknownHost(e)) {
+                throw new SystemicFailureException("cannot reach the Imports API at " + url()
+                        + ": unknown host (check CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_IMPORTS_URL)");
+            }
+            if (NetworkErrors.isNotConnected(e)) {
+                throw new TransientFailure(null, null, NetworkErrors.describe(e) + " at " + url(), false, true);
+            }
+            // The request may have reached the API before the connection broke: the outcome is unknown.
+            row.outcomeUnknown = true;
+            throw new TransientFailure(null, null, NetworkErrors.describe(e)
+                    + " (the API may have received the record)", true, false);
+        }
+    }
+
+    /** Back-off sleeps in short slices so that {@link #stop()} cuts them short without interrupting threads. */
+    private void sleepUnlessStopping(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        long left;
+        while (!stopping && (left = end - System.nanoTime()) > 0) {
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("sending stopped");
+            }
+        }
+        if (stopping) {
+            throw new CancellationException("sending stopped");
+        }
+    }
+
+    private String url() {
+        return settings.endpoints().importsUrl().toString();
+    }
+
+    private static String read(InputStream in) throws IOException {
+        if (in == null) {
+            return "";
+        }
+        byte[] bytes = in.readNBytes(MAX_BODY_BYTES);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

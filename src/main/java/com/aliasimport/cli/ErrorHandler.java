@@ -1,0 +1,49 @@
+package com.aliasimport.cli;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aliasimport.config.ConfigurationException;
+import com.aliasimport.csv.CsvFileException;
+import com.aliasimport.mapping.HeaderException;
+import com.aliasimport.run.LockHeldException;
+
+import picocli.CommandLine;
+
+/**
+ * Turns what went wrong into one line on stderr and an exit code. A user's mistake never shows a stack trace;
+ * an unexpected error is logged in full to the log file and summarised in one line.
+ */
+@Component
+class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        var err = commandLine.getErr();
+        if (e instanceof CsvFileException || e instanceof HeaderException || e instanceof ConfigurationException) {
+            err.println("error: " + e.getMessage());
+            err.println("nothing was sent.");
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof LockHeldException) {
+            err.println("error: " + e.getMessage() + "; nothing was sent.");
+            return ExitCodes.LOCKED;
+        }
+        log.error("unexpected error", e);
+        err.println("error: " + oneLine(e) + " (details in the log file " + LogFile.path() + ")");
+        return ExitCodes.RUN_FAILED;
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst()
+                .orElse(""));
+    }
+}

@@ -1,0 +1,130 @@
+package com.aliasimport.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.stereotype.Component;
+
+import com.aliasimport.config.AliasImportProperties.Format;
+import com.aliasimport.config.ApiEndpoints;
+import com.aliasimport.config.ApiSettings;
+import com.aliasimport.config.Secret;
+import com.aliasimport.config.SendSettings;
+import com.aliasimport.config.SettingsResolver;
+import com.aliasimport.job.ImportLauncher;
+import com.aliasimport.job.ImportRequest;
+import com.aliasimport.job.ImportResult;
+import com.aliasimport.sandbox.SandboxServer;
+import com.aliasimport.sandbox.SandboxSettings;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Component
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Imports the aliases in FILE into CustomerGauge, one record per row.",
+            "The file's content identifies the run: a file already imported is not imported again (unless"
+                + " --new-run), and a run that failed or died is resumed by running the same command."})
+class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "CSV file with a header row (UTF-8, with or without BOM)")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Read and check every row and report what would be sent; send"
+            + " nothing, need no credentials.")
+    boolean dryRun;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Send the first N valid rows, then pause; run the"
+            + " same command again (without --limit) to send the rest.")
+    Long limit;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Requests per second at most, retries included"
+            + " (0: unthrottled). Default: alias-import.sending.rate.")
+    Integer rate;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most.")
+    Integer concurrency;
+
+    @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per checkpoint.")
+    Integer chunkSize;
+
+    @Option(names = "--format", paramLabel = "json|form", description = "Request body: json (default) or form.")
+    Format format;
+
+    @Option(names = "--sandbox", description = "Start the built-in fake CustomerGauge API and import into it.")
+    boolean sandbox;
+
+    @Option(names = "--new-run", description = "Import the file again even though it was imported before.")
+    boolean newRun;
+
+    @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "Read the mapping field FIELD from the"
+            + " CSV column COLUMN (repeatable).")
+    List<String> columnMap = new ArrayList<>();
+
+    @Option(names = "--ignore-column", paramLabel = "COLUMN", description = "Leave the CSV column COLUMN out on"
+            + " purpose (repeatable).")
+    List<String> ignoreColumns = new ArrayList<>();
+
+    private final SettingsResolver settings;
+    private final ImportLauncher launcher;
+
+    ImportCommand(SettingsResolver settings, ImportLauncher launcher) {
+        this.settings = settings;
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (limit != null && limit < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
+        }
+        SendSettings send = settings.sendSettings(rate, concurrency, chunkSize);
+        Map<String, String> columns = parseColumnMap();
+        if (dryRun) {
+            ImportResult result = launcher.importFile(request(null, "dry-run", send, columns));
+            return Summary.print(out, result);
+        }
+        if (sandbox) {
+            try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults())) {
+                out.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
+                ApiSettings api = settings.sandboxSettings(new ApiEndpoints(server.tokenUrl(), server.importsUrl()),
+                        SandboxSettings.CLIENT_ID, Secret.of(SandboxSettings.CLIENT_SECRET),
+                        SandboxSettings.CONFIGURATION, format);
+                return Summary.print(out, launcher.importFile(request(api, "sandbox", send, columns)));
+            }
+        }
+        ApiSettings api = settings.apiSettings(format);
+        String target = api.endpoints().importsUrl() + " " + api.configuration();
+        return Summary.print(out, launcher.importFile(request(api, target, send, columns)));
+    }
+
+    private ImportRequest request(ApiSettings api, String target, SendSettings send, Map<String, String> columns) {
+        return new ImportRequest(file, api, target, send, dryRun, limit == null ? 0 : limit, newRun, columns,
+                ignoreColumns, progress -> { });
+    }
+
+    private Map<String, String> parseColumnMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String entry : columnMap) {
+            int eq = entry.lastIndexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--map expects COLUMN=FIELD, such as --map \"Company=Account Name\", not \"" + entry + "\"");
+            }
+            map.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return map;
+    }
+}

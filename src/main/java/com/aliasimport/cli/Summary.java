@@ -1,0 +1,66 @@
+package com.aliasimport.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+import com.aliasimport.job.ImportResult;
+import com.aliasimport.run.ImportRun;
+import com.aliasimport.run.RunCounts;
+
+/** The lines printed when an import ends, and the exit code that goes with them. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static int print(PrintWriter out, ImportResult result) {
+        RunCounts c = result.counts();
+        String file = result.preflight().file().toString();
+        switch (result.outcome()) {
+            case DRY_RUN -> {
+                out.printf("dry run of %s: %d rows read; %d would be sent, %d invalid, %d duplicates; nothing sent.%n",
+                        file, c.read(), c.sent(), c.invalid(), c.duplicate());
+                result.sampleProblems().forEach(p -> out.println("  " + p));
+                if (c.invalid() > result.sampleProblems().size()) {
+                    out.println("  ...");
+                }
+                return c.invalid() > 0 ? ExitCodes.ROWS_FAILED : ExitCodes.OK;
+            }
+            case ALREADY_IMPORTED -> {
+                ImportRun run = result.run();
+                out.printf("%s was already imported by run %d (%s, %s): nothing to do. Use --new-run to import it"
+                        + " again.%n", file, run.id(), run.endedAt(), run.status().name().toLowerCase(Locale.ROOT)
+                                .replace('_', ' '));
+                return ExitCodes.OK;
+            }
+            default -> {
+                ImportRun run = result.run();
+                out.printf(Locale.ROOT, "run %d, %s: %d rows read, %d sent: %d accepted, %d rejected, %d exhausted,"
+                        + " %d unknown; %d invalid, %d duplicates (%.1f s, %.1f rows/s)%n", run.id(), file, c.read(),
+                        c.sent(), c.accepted(), c.rejected(), c.exhausted(), c.unknown(), c.invalid(), c.duplicate(),
+                        run.activeTime().toMillis() / 1000.0, run.rowsPerSecond());
+            }
+        }
+        return switch (result.outcome()) {
+            case COMPLETED -> {
+                out.println("completed: every row accepted.");
+                yield ExitCodes.OK;
+            }
+            case COMPLETED_WITH_FAILURES -> {
+                out.printf("completed with %d failed rows: see them with 'alias-import report --run %d'.%n",
+                        c.failed(), result.run().id());
+                yield ExitCodes.ROWS_FAILED;
+            }
+            case PAUSED -> {
+                out.printf("paused after the --limit rows: check them in CustomerGauge, then run the same command"
+                        + " again to send the rest.%n");
+                yield c.failed() > 0 ? ExitCodes.ROWS_FAILED : ExitCodes.OK;
+            }
+            default -> {
+                out.println("stopped: " + result.message());
+                out.println("nothing is lost: fix the cause and run the same command again to resume.");
+                yield ExitCodes.RUN_FAILED;
+            }
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package com.aliasimport.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything a run can be configured with, bound from {@code alias-import.*} (application.yml, config/application.yml
+ * in the working directory, environment variables such as {@code CUSTOMERGAUGE_CLIENT_ID}).
+ * Checked by {@link SettingsValidator} before anything is sent.
+ */
+@ConfigurationProperties("alias-import")
+public record AliasImportProperties(
+        @DefaultValue("eu") String region,
+        String clientId,
+        String clientSecret,
+        /* The inbound mapping reference (a UUID) sent as "configuration" with every record. */
+        String configuration,
+        URI tokenUrl,
+        URI importsUrl,
+        @DefaultValue Http http,
+        @DefaultValue Sending sending,
+        @DefaultValue Mapping mapping,
+        @DefaultValue Csv csv) {
+
+    public enum Format { JSON, FORM }
+
+    public enum Method { POST, PUT }
+
+    public record Http(
+            @DefaultValue("POST") Method method,
+            @DefaultValue("JSON") Format format,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration readTimeout) {
+    }
+
+    /**
+     * How fast and how stubbornly rows are sent.
+     *
+     * @param rate requests per second across all threads, retries included; 0 means unthrottled
+     * @param maxAttempts attempts per row for transient failures (429, 5xx, timeouts, resets), the first included
+     * @param failFastAfter the same non-row-specific failure this many times in a row stops the run
+     */
+    public record Sending(
+            @DefaultValue("20") int rate,
+            @DefaultValue("8") int concurrency,
+            @DefaultValue("200") int chunkSize,
+            @DefaultValue("6") int maxAttempts,
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("120s") Duration maxRetryAfter,
+            @DefaultValue("10") int failFastAfter) {
+    }
+
+    /**
+     * The inbound mapping the configuration reference points at, and how CSV columns reach it.
+     *
+     * @param fields the field names the mapping lists (case sensitive)
+     * @param required the fields that must have a value
+     * @param columns CSV heading to mapping field, for CRM exports whose headings differ
+     * @param ignoreColumns CSV headings to leave out on purpose
+     * @param maxLength the longest value accepted, in characters
+     */
+    public record Mapping(
+            @DefaultValue({"Account Name", "Alias"}) List<String> fields,
+            @DefaultValue({"Account Name", "Alias"}) List<String> required,
+            Map<String, String> columns,
+            List<String> ignoreColumns,
+            @DefaultValue("128") int maxLength) {
+
+        public Mapping {
+            columns = columns == null ? Map.of() : Map.copyOf(columns);
+            ignoreColumns = ignoreColumns == null ? List.of() : List.copyOf(ignoreColumns);
+        }
+    }
+
+    public record Csv(@DefaultValue(",") String delimiter, @DefaultValue("UTF-8") String encoding) {
+    }
+}

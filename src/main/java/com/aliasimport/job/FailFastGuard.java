@@ -1,0 +1,94 @@
+package com.aliasimport.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.aliasimport.api.SendOutcome;
+
+/**
+ * Decides when failures stop being about rows and start being about the run: the same non-row-specific failure
+ * (a 422 that names no record field, a 4xx other than 422, attempts exhausted on 5xx or timeouts) for
+ * {@code threshold} rows in a row, or a failure that is systemic by nature (reported via {@link #stop}).
+ * Rows in such a streak are not failures of their own: their records are dropped so a resumed run sends them again.
+ * Outcomes arrive from several threads; "in a row" means in the order they complete.
+ */
+final class FailFastGuard {
+
+    private final int threshold;
+    private final Runnable onStop;
+    private String signature;
+    private final List<Long> streak = new ArrayList<>();
+    private final List<Long> forgotten = new ArrayList<>();
+    private volatile String stopReason;
+
+    FailFastGuard(int threshold, Runnable onStop) {
+        this.threshold = threshold;
+        this.onStop = onStop;
+    }
+
+    boolean stopped() {
+        return stopReason != null;
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+
+    synchronized void stop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+            forgotten.addAll(streak);
+            onStop.run();
+        }
+    }
+
+    /** Observes a recorded outcome of {@code line}. */
+    synchronized void observe(long line, SendOutcome outcome) {
+        String sig = signatureOf(outcome);
+        if (stopReason != null) {
+            if (sig != null && sig.equals(signature)) {
+                forgotten.add(line); // finished in flight after the stop, same failure: send again on resume
+            }
+            return;
+        }
+        if (sig == null) {
+            signature = null;
+            streak.clear();
+            return;
+        }
+        if (!sig.equals(signature)) {
+            signature = sig;
+            streak.clear();
+        }
+        streak.add(line);
+        if (outcome instanceof SendOutcome.Exhausted e && e.unreachable()) {
+            stop("cannot connect to the Imports API: " + e.message());
+        } else if (streak.size() >= threshold) {
+            stop("the last " + streak.size() + " rows all failed the same way: " + describe(outcome));
+        }
+    }
+
+    /** Lines whose failure records must be dropped because the failure was the run's, not theirs. */
+    synchronized List<Long> linesToForget() {
+        return List.copyOf(forgotten);
+    }
+
+    private static String signatureOf(SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Rejected r && !r.rowSpecific()) {
+            return "rejected/" + r.status() + "/" + r.message();
+        }
+        if (outcome instanceof SendOutcome.Exhausted e) {
+            return "exhausted/" + Objects.toString(e.status(), "-") + "/" + e.unreachable();
+        }
+        return null;
+    }
+
+    private static String describe(SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Rejected r) {
+            return "HTTP " + r.status() + " " + r.message();
+        }
+        SendOutcome.Exhausted e = (SendOutcome.Exhausted) outcome;
+        return "gave up after " + e.attempts() + " attempts: " + e.message();
+    }
+}

@@ -1,0 +1,49 @@
+package com.aliasimport.job;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.aliasimport.csv.CsvSettings;
+import com.aliasimport.mapping.ClassifiedRow;
+import com.aliasimport.mapping.RowClassifier;
+
+/**
+ * Builds the Spring Batch job of one run: a single chunk-oriented step that reads and classifies rows and hands
+ * each chunk to the {@link SendingWriter}. Built per run because each run has its own file, sender and limits;
+ * the job name is fixed so that Spring Batch finds the run's earlier executions and restarts from the checkpoint.
+ */
+@Component
+class ImportJobFactory {
+
+    static final String IMPORT_JOB = "importJob";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+
+    ImportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+    }
+
+    ImportRowReader reader(Path file, CsvSettings csv, RowClassifier classifier, long limit, RunProgress progress) {
+        return new ImportRowReader(file, csv, classifier, limit, progress);
+    }
+
+    Job importJob(ImportRowReader reader, SendingWriter writer, int chunkSize) {
+        Step step = new StepBuilder("sendRows", jobRepository)
+                .<ClassifiedRow, ClassifiedRow>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .writer(writer)
+                .listener(reader)
+                .build();
+        return new JobBuilder(IMPORT_JOB, jobRepository).start(step).build();
+    }
+}

@@ -1,0 +1,23 @@
+package com.aliasimport.job;
+
+import java.util.List;
+
+import com.aliasimport.csv.Preflight;
+import com.aliasimport.run.ImportRun;
+import com.aliasimport.run.RunCounts;
+
+/**
+ * How an {@code import} ended.
+ *
+ * @param run the run (null for a dry run)
+ * @param counts the run's totals over all its sessions
+ * @param message why it stopped, when it did not complete
+ * @param sampleProblems a few invalid rows, for a dry run's summary
+ */
+public record ImportResult(Outcome outcome, ImportRun run, RunCounts counts, String message, Preflight preflight,
+        List<String> sampleProblems, int tokenRequests) {
+
+    public enum Outcome {
+        COMPLETED, COMPLETED_WITH_FAILURES, ALREADY_IMPORTED, PAUSED, FAILED, DRY_RUN
+    }
+}

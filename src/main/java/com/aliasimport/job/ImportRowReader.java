@@ -1,0 +1,100 @@
+package com.aliasimport.job;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.aliasimport.csv.CsvRow;
+import com.aliasimport.csv.CsvRowCursor;
+import com.aliasimport.csv.CsvSettings;
+import com.aliasimport.mapping.ClassifiedRow;
+import com.aliasimport.mapping.RowClassifier;
+
+/**
+ * Reads the file's rows and classifies each one (valid, invalid, duplicate), restartably: the checkpoint is the
+ * number of records handed out, and a restart skips that many while replaying them through the classifier so that
+ * duplicates of rows before the checkpoint are still recognised.
+ * <p>
+ * With a limit (a canary run), it stops before the first valid row past the limit and marks the step to end
+ * STOPPED, so the same command resumes from exactly that row.
+ */
+final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExecutionListener {
+
+    static final String POSITION = "csv.records.read";
+
+    private final Path file;
+    private final CsvSettings settings;
+    private final RowClassifier classifier;
+    private final long limit;
+    private final RunProgress progress;
+    private CsvRowCursor cursor;
+    private StepExecution stepExecution;
+    private long position;
+    private long validHandedOut;
+    private boolean limitReached;
+
+    ImportRowReader(Path file, CsvSettings settings, RowClassifier classifier, long limit, RunProgress progress) {
+        this.file = file;
+        this.settings = settings;
+        this.classifier = classifier;
+        this.limit = limit;
+        this.progress = progress;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        this.stepExecution = stepExecution;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        position = context.getLong(POSITION, 0L);
+        cursor = CsvRowCursor.open(file, settings, position,
+                skipped -> classifier.classify(skipped.line(), skipped.values()));
+        progress.resumedAt(position);
+    }
+
+    @Override
+    public ClassifiedRow read() {
+        if (limitReached) {
+            return null;
+        }
+        CsvRow row = cursor.next();
+        if (row == null) {
+            return null;
+        }
+        ClassifiedRow classified = classifier.classify(row.line(), row.values());
+        if (classified.isValid() && limit > 0 && validHandedOut >= limit) {
+            // Leave this row unread: the checkpoint stays before it and the next run starts with it.
+            limitReached = true;
+            stepExecution.setTerminateOnly();
+            return null;
+        }
+        if (classified.isValid()) {
+            validHandedOut++;
+        }
+        position++;
+        progress.read();
+        return classified;
+    }
+
+    boolean limitReached() {
+        return limitReached;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(POSITION, position);
+    }
+
+    @Override
+    public void close() {
+        if (cursor != null) {
+            cursor.close();
+            cursor = null;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.aliasimport.job;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Live counters of the current session of a run, for the progress display. Thread safe. */
+public final class RunProgress {
+
+    private final long totalRows;
+    private final long startNanos = System.nanoTime();
+    private volatile long resumedAt;
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+
+    public RunProgress(long totalRows) {
+        this.totalRows = totalRows;
+    }
+
+    void resumedAt(long position) {
+        resumedAt = position;
+    }
+
+    void read() {
+        read.incrementAndGet();
+    }
+
+    void sent(boolean wasAccepted) {
+        sent.incrementAndGet();
+        (wasAccepted ? accepted : failed).incrementAndGet();
+    }
+
+    void notSent() {
+        failed.incrementAndGet();
+    }
+
+    /** A row a crashed session had already sent; skipped on resume. */
+    void alreadyDone() {
+        skipped.incrementAndGet();
+    }
+
+    public long totalRows() {
+        return totalRows;
+    }
+
+    /** Rows of the file behind us: where this session started plus what it has read. */
+    public long position() {
+        return resumedAt + read.get();
+    }
+
+    public long readThisSession() {
+        return read.get();
+    }
+
+    public long sentThisSession() {
+        return sent.get();
+    }
+
+    public long acceptedThisSession() {
+        return accepted.get();
+    }
+
+    public long failedThisSession() {
+        return failed.get();
+    }
+
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

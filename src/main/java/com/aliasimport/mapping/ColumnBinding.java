@@ -1,0 +1,13 @@
+package com.aliasimport.mapping;
+
+import java.util.List;
+
+/**
+ * Where each mapping field's value sits in a CSV row.
+ *
+ * @param fields the mapping fields present in the file, in mapping order
+ * @param columnIndexes for each of {@code fields}, the 0-based CSV column it is read from
+ * @param headerSize how many columns the header has (rows with another count are invalid)
+ */
+public record ColumnBinding(List<String> fields, int[] columnIndexes, int headerSize) {
+}

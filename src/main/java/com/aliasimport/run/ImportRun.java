@@ -1,0 +1,19 @@
+package com.aliasimport.run;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** One import of a file ({@link Kind#IMPORT}) or one retry-failed pass over an earlier run ({@link Kind#RETRY}). */
+public record ImportRun(long id, Kind kind, String fileName, String filePath, String contentHash, String target,
+        long rowCount,
+        Long retryOf, RunStatus status, String message, Instant createdAt, Instant startedAt, Instant endedAt,
+        Duration activeTime, RunCounts counts) {
+
+    public enum Kind { IMPORT, RETRY }
+
+    /** Rows per second over the time the run was actually sending (resumed runs add up their sessions). */
+    public double rowsPerSecond() {
+        double seconds = activeTime.toMillis() / 1000.0;
+        return seconds <= 0 ? 0 : counts.sent() / seconds;
+    }
+}

@@ -1,0 +1,106 @@
+package com.aliasimport.run;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The {@code import_run} table: which files were imported, when, and how it went. */
+@Repository
+public class RunStore {
+
+    private static final String COLUMNS = "id, kind, file_name, file_path, content_hash, target, row_count, retry_of,"
+            + " status,"
+            + " message, created_at, started_at, ended_at, active_millis, rows_read, sent, accepted, rejected,"
+            + " invalid, duplicate, exhausted, retried";
+
+    private final JdbcTemplate jdbc;
+
+    public RunStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long create(ImportRun.Kind kind, String fileName, String filePath, String contentHash, String target,
+            long rowCount, Long retryOf) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO import_run (kind, file_name, file_path, content_hash, target,"
+                    + " row_count, retry_of, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            ps.setString(1, kind.name());
+            ps.setString(2, fileName);
+            ps.setString(3, filePath);
+            ps.setString(4, contentHash);
+            ps.setString(5, target);
+            ps.setLong(6, rowCount);
+            ps.setObject(7, retryOf);
+            ps.setString(8, RunStatus.RUNNING.name());
+            ps.setTimestamp(9, Timestamp.from(Instant.now()));
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    public Optional<ImportRun> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM import_run WHERE id = ?", RunStore::map, id).stream()
+                .findFirst();
+    }
+
+    /** The newest import of a file's content to a target, whatever its status. */
+    public Optional<ImportRun> latestImportOf(String contentHash, String target) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM import_run WHERE content_hash = ? AND target = ?"
+                + " AND kind = 'IMPORT' ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", RunStore::map, contentHash,
+                target).stream().findFirst();
+    }
+
+    public Optional<ImportRun> latest(ImportRun.Kind kind) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM import_run WHERE kind = ? ORDER BY id DESC"
+                + " FETCH FIRST 1 ROWS ONLY", RunStore::map, kind.name()).stream().findFirst();
+    }
+
+    public List<ImportRun> recent(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM import_run ORDER BY id DESC FETCH FIRST " + limit
+                + " ROWS ONLY", RunStore::map);
+    }
+
+    public void markStarted(long id) {
+        jdbc.update("UPDATE import_run SET status = ?, message = NULL,"
+                + " started_at = COALESCE(started_at, ?) WHERE id = ?", RunStatus.RUNNING.name(),
+                Timestamp.from(Instant.now()), id);
+    }
+
+    /** Records how a session of the run ended; active time adds up across resumed sessions. */
+    public void finish(long id, RunStatus status, String message, RunCounts counts, Duration sessionTime) {
+        jdbc.update("UPDATE import_run SET status = ?, message = ?, ended_at = ?, active_millis = active_millis + ?,"
+                + " rows_read = ?, sent = ?, accepted = ?, rejected = ?, invalid = ?, duplicate = ?,"
+                + " exhausted = ?, retried = ? WHERE id = ?",
+                status.name(), message, Timestamp.from(Instant.now()), sessionTime.toMillis(), counts.read(),
+                counts.sent(), counts.accepted(), counts.rejected(), counts.invalid(), counts.duplicate(),
+                counts.exhausted() + counts.unknown(), counts.retried(), id);
+    }
+
+    private static ImportRun map(ResultSet rs, int row) throws SQLException {
+        long retryOf = rs.getLong("retry_of");
+        Long retryOfOrNull = rs.wasNull() ? null : retryOf;
+        var counts = new RunCounts(rs.getLong("rows_read"), rs.getLong("sent"), rs.getLong("accepted"),
+                rs.getLong("rejected"), rs.getLong("invalid"), rs.getLong("duplicate"), rs.getLong("exhausted"), 0,
+                rs.getLong("retried"));
+        return new ImportRun(rs.getLong("id"), ImportRun.Kind.valueOf(rs.getString("kind")),
+                rs.getString("file_name"), rs.getString("file_path"), rs.getString("content_hash"),
+                rs.getString("target"), rs.getLong("row_count"), retryOfOrNull, RunStatus.valueOf(rs.getString("status")),
+                rs.getString("message"), instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "ended_at"), Duration.ofMillis(rs.getLong("active_millis")), counts);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
