@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
@@ -17,6 +19,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 
 import com.aliasimport.config.ApiSettings;
 
@@ -28,6 +31,7 @@ import com.aliasimport.config.ApiSettings;
  */
 public final class AccessTokens {
 
+    private static final Pattern OAUTH_ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]{1,64})\"");
     private static final Set<String> REFUSED = Set.of("invalid_client", "unauthorized_client", "invalid_grant",
             "invalid_scope", "unsupported_grant_type", "invalid_request", "access_denied");
 
@@ -109,15 +113,34 @@ public final class AccessTokens {
             return new SystemicFailureException("cannot reach the token endpoint " + url
                     + ": unknown host (check CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_TOKEN_URL)");
         }
-        if (e instanceof OAuth2AuthorizationException oauth && REFUSED.contains(oauth.getError().getErrorCode())) {
-            return new SystemicFailureException("the token endpoint refused the credentials ("
-                    + oauth.getError().getErrorCode() + "): check CUSTOMERGAUGE_CLIENT_ID and"
-                    + " CUSTOMERGAUGE_CLIENT_SECRET");
+        String errorCode = e instanceof OAuth2AuthorizationException oauth ? oauth.getError().getErrorCode() : null;
+        RestClientResponseException response = responseException(e);
+        if (response != null) {
+            Matcher m = OAUTH_ERROR.matcher(response.getResponseBodyAsString());
+            errorCode = m.find() ? m.group(1) : "HTTP " + response.getStatusCode().value();
         }
-        String reason = e instanceof OAuth2AuthorizationException oauth ? oauth.getError().getErrorCode()
-                + (NetworkErrors.isNotConnected(e) ? " (" + NetworkErrors.describe(e) + ")" : "")
-                : NetworkErrors.describe(e);
+        boolean refused = REFUSED.contains(errorCode) || (response != null
+                && (response.getStatusCode().value() == 400 || response.getStatusCode().value() == 401
+                        || response.getStatusCode().value() == 403));
+        if (refused) {
+            return new SystemicFailureException("the token endpoint refused the credentials (" + errorCode
+                    + "): check CUSTOMERGAUGE_CLIENT_ID and CUSTOMERGAUGE_CLIENT_SECRET");
+        }
+        if (response != null && response.getStatusCode().value() == 404) {
+            return new SystemicFailureException("the token endpoint " + url + " answers 404 Not Found: check"
+                    + " CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_TOKEN_URL");
+        }
+        String reason = response != null ? errorCode : NetworkErrors.describe(e);
         return TransientFailure.tokenUnavailable("token request to " + url + " failed: " + reason,
                 NetworkErrors.isNotConnected(e));
+    }
+
+    private static RestClientResponseException responseException(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof RestClientResponseException r) {
+                return r;
+            }
+        }
+        return null;
     }
 }
