@@ -18,6 +18,10 @@ import com.sun.net.httpserver.HttpServer;
  * {@code import --sandbox} and for the standalone {@code sandbox} command. Faults can be injected
  * while it runs; {@link #stats()} says what it saw. Also serves {@code GET /_sandbox/stats} and
  * {@code POST /_sandbox/reset} for scripts using a standalone sandbox.
+ *
+ * <p>The JDK's dispatcher thread is not a daemon: a started sandbox keeps the JVM alive until
+ * {@link #close()}, which is what a standalone {@code sandbox} command wants and why in-process
+ * users must close it (try-with-resources).
  */
 public final class SandboxServer implements AutoCloseable {
 
