@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import com.aliasimport.config.AliasImportProperties.Format;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+// A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Imports the aliases in FILE into CustomerGauge, one record per row.",
             "The file's content identifies the run: a file already imported is not imported again (unless"

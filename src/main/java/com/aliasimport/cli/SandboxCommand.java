@@ -3,6 +3,8 @@ package com.aliasimport.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import com.aliasimport.sandbox.SandboxServer;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+// A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Runs the built-in fake CustomerGauge API on 127.0.0.1 until stopped (Ctrl-C), for trying"
                 + " scripts and cron set-ups without a tenant.")

@@ -1,7 +1,9 @@
 package com.aliasimport.job;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.aliasimport.api.SendOutcome;
@@ -18,7 +20,9 @@ final class FailFastGuard {
     private final int threshold;
     private final Runnable onStop;
     private String signature;
-    private final List<Long> streak = new ArrayList<>();
+    private int streak;
+    /** Every line that failed in a non-row-specific way this session, by failure signature. */
+    private final Map<String, List<Long>> linesBySignature = new HashMap<>();
     private final List<Long> forgotten = new ArrayList<>();
     private volatile String stopReason;
 
@@ -38,7 +42,11 @@ final class FailFastGuard {
     synchronized void stop(String reason) {
         if (stopReason == null) {
             stopReason = reason;
-            forgotten.addAll(streak);
+            if (signature != null) {
+                // Rows that failed this way before the streak began (say, between rows already on the wire)
+                // were no more at fault than the streak's.
+                forgotten.addAll(linesBySignature.getOrDefault(signature, List.of()));
+            }
             onStop.run();
         }
     }
@@ -54,18 +62,19 @@ final class FailFastGuard {
         }
         if (sig == null) {
             signature = null;
-            streak.clear();
+            streak = 0;
             return;
         }
         if (!sig.equals(signature)) {
             signature = sig;
-            streak.clear();
+            streak = 0;
         }
-        streak.add(line);
+        streak++;
+        linesBySignature.computeIfAbsent(sig, k -> new ArrayList<>()).add(line);
         if (outcome instanceof SendOutcome.Exhausted e && e.unreachable()) {
             stop("cannot connect to the Imports API: " + e.message());
-        } else if (streak.size() >= threshold) {
-            stop("the last " + streak.size() + " rows all failed the same way: " + describe(outcome));
+        } else if (streak >= threshold) {
+            stop("the last " + streak + " rows all failed the same way: " + describe(outcome));
         }
     }
 

@@ -32,8 +32,9 @@ class ImportJobFactory {
         this.transactionManager = transactionManager;
     }
 
-    ImportRowReader reader(Path file, CsvSettings csv, RowClassifier classifier, long limit, RunProgress progress) {
-        return new ImportRowReader(file, csv, classifier, limit, progress);
+    ImportRowReader reader(Path file, CsvSettings csv, RowClassifier classifier, long limit, RunProgress progress,
+            ImportRowReader.Rewind rewind) {
+        return new ImportRowReader(file, csv, classifier, limit, progress, rewind);
     }
 
     Job importJob(ImportRowReader reader, SendingWriter writer, int chunkSize) {

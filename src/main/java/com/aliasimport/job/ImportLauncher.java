@@ -114,12 +114,15 @@ public class ImportLauncher {
         BatchStatus status;
         try {
             RowClassifier classifier = new RowClassifier(binding, mapping);
-            ImportRowReader reader = jobs.reader(request.file(), csv, classifier, request.limit(), progress);
+            long rewindLine = runs.rewindLine(runId);
+            ImportRowReader reader = jobs.reader(request.file(), csv, classifier, request.limit(), progress,
+                    rewindLine > 0 ? new ImportRowReader.Rewind(rewindLine, () -> runs.clearRewind(runId))
+                            : ImportRowReader.Rewind.NONE);
             FailFastGuard guard = new FailFastGuard(request.send().failFastAfter(), sender::stop);
             StopSignal lockLost = new StopSignal(lock::isLost,
                     "another process took over this run (it thought this one had died)");
             SendingWriter writer = new SendingWriter(runId, sender, outcomes, pool, guard, progress, lockLost,
-                    outcomes.highestLineWithOutcome(runId));
+                    outcomes.highestLineWithOutcome(runId), line -> runs.rewindTo(runId, line));
             Job job = jobs.importJob(reader, writer, request.send().chunkSize());
             request.progressObserver().accept(progress);
             JobExecution execution = jobOperator.start(job, parameters);

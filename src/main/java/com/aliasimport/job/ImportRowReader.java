@@ -30,13 +30,27 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
     private final RowClassifier classifier;
     private final long limit;
     private final RunProgress progress;
+    private final Rewind rewind;
     private CsvRowCursor cursor;
+    private CsvRow pending;
+    private long lastLine;
     private StepExecution stepExecution;
     private long position;
     private long validHandedOut;
     private boolean limitReached;
 
-    ImportRowReader(Path file, CsvSettings settings, RowClassifier classifier, long limit, RunProgress progress) {
+    /**
+     * A line to start reading from again, before the checkpoint, after a systemic stop dropped the failures of
+     * rows the checkpoint had passed. Cleared once a chunk past it commits.
+     */
+    record Rewind(long line, Runnable clear) {
+
+        static final Rewind NONE = new Rewind(0, () -> { });
+    }
+
+    ImportRowReader(Path file, CsvSettings settings, RowClassifier classifier, long limit, RunProgress progress,
+            Rewind rewind) {
+        this.rewind = rewind;
         this.file = file;
         this.settings = settings;
         this.classifier = classifier;
@@ -52,9 +66,32 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
     @Override
     public void open(ExecutionContext context) {
         position = context.getLong(POSITION, 0L);
-        cursor = CsvRowCursor.open(file, settings, position,
-                skipped -> classifier.classify(skipped.line(), skipped.values()));
+        if (rewind.line() > 0 && position > 0) {
+            openAtRewindLine();
+        } else {
+            cursor = CsvRowCursor.open(file, settings, position,
+                    skipped -> classifier.classify(skipped.line(), skipped.values()));
+        }
         progress.resumedAt(position);
+    }
+
+    /** Replays the rows before the rewind line and keeps the first row at or after it for {@link #read()}. */
+    private void openAtRewindLine() {
+        cursor = CsvRowCursor.open(file, settings, 0, null);
+        long checkpoint = position;
+        position = 0;
+        while (position < checkpoint) {
+            CsvRow row = cursor.next();
+            if (row == null) {
+                return;
+            }
+            if (row.line() >= rewind.line()) {
+                pending = row;
+                return;
+            }
+            classifier.classify(row.line(), row.values());
+            position++;
+        }
     }
 
     @Override
@@ -62,7 +99,8 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
         if (limitReached) {
             return null;
         }
-        CsvRow row = cursor.next();
+        CsvRow row = pending != null ? pending : cursor.next();
+        pending = null;
         if (row == null) {
             return null;
         }
@@ -70,6 +108,7 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
         if (classified.isValid() && limit > 0 && validHandedOut >= limit) {
             // Leave this row unread: the checkpoint stays before it and the next run starts with it.
             limitReached = true;
+            pending = row;
             stepExecution.setTerminateOnly();
             return null;
         }
@@ -77,6 +116,7 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
             validHandedOut++;
         }
         position++;
+        lastLine = row.line();
         progress.read();
         return classified;
     }
@@ -88,6 +128,9 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
     @Override
     public void update(ExecutionContext context) {
         context.putLong(POSITION, position);
+        if (rewind.line() > 0 && lastLine >= rewind.line()) {
+            rewind.clear().run();
+        }
     }
 
     @Override

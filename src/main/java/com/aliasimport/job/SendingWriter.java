@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,13 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
     private final StopSignal stopSignal;
     /** Lines up to here may already have an outcome from a session that died; checked before sending. */
     private final long resumeHighWater;
+    /** Where a resumed run must start reading again when failures of already checkpointed rows are dropped. */
+    private final LongConsumer rewindTo;
 
     SendingWriter(long runId, RecordSender sender, RowOutcomeStore outcomes, ExecutorService pool,
-            FailFastGuard guard, RunProgress progress, StopSignal stopSignal, long resumeHighWater) {
+            FailFastGuard guard, RunProgress progress, StopSignal stopSignal, long resumeHighWater,
+            LongConsumer rewindTo) {
+        this.rewindTo = rewindTo;
         this.runId = runId;
         this.sender = sender;
         this.outcomes = outcomes;
@@ -59,7 +64,7 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
     public void write(Chunk<? extends ClassifiedRow> chunk) throws Exception {
         List<FailedRow> problems = new ArrayList<>();
         List<ClassifiedRow> toSend = new ArrayList<>();
-        for (ClassifiedRow row : chunk) {
+        for (ClassifiedRow row : withoutRowsAlreadyDone(chunk.getItems())) {
             if (row.isValid()) {
                 toSend.add(row);
             } else {
@@ -68,7 +73,6 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
             }
         }
         outcomes.failed(problems);
-        toSend = withoutRowsAlreadyDone(toSend);
 
         List<Future<?>> inFlight = new ArrayList<>(toSend.size());
         for (ClassifiedRow row : toSend) {
@@ -76,12 +80,15 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
         }
         awaitAll(inFlight);
         if (guard.stopped()) {
-            outcomes.forget(runId, guard.linesToForget());
+            List<Long> forget = guard.linesToForget();
+            outcomes.forget(runId, forget);
+            forget.stream().mapToLong(Long::longValue).min().ifPresent(rewindTo);
             throw new SystemicFailureException(guard.stopReason());
         }
     }
 
-    private List<ClassifiedRow> withoutRowsAlreadyDone(List<ClassifiedRow> rows) {
+    /** Rows a session that died or stopped already dealt with (sent or recorded) are skipped. */
+    private List<? extends ClassifiedRow> withoutRowsAlreadyDone(List<? extends ClassifiedRow> rows) {
         if (rows.isEmpty() || rows.get(0).line() > resumeHighWater) {
             return rows;
         }
@@ -139,13 +146,9 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
                 // An unexpected error (a database failure, say): stop the run rather than lose track of a row.
                 log.error("sending a row failed unexpectedly", e.getCause());
                 guard.stop("unexpected error while sending: " + e.getCause());
-            } catch (CancellationException ignored) {
-                // cancelled after a stop
             }
-            if (guard.stopped()) {
-                // Not cancel(true): interrupting a thread inside H2's file I/O can close the database.
-                futures.forEach(other -> other.cancel(false));
-            }
+            // No cancelling after a stop: rows not yet started return at once, rows in flight end within moments
+            // (the sender stops retrying), and their outcomes must be known before the chunk ends.
         }
     }
 

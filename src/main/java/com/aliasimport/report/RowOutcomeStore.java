@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,7 +89,11 @@ public class RowOutcomeStore {
         return Math.max(a == null ? 0 : a, f == null ? 0 : f);
     }
 
-    /** Drops failures that turned out not to be about the rows (a systemic failure): they are sent again. */
+    /**
+     * Drops failures that turned out not to be about the rows (a systemic failure): they are sent again.
+     * In a transaction of its own, because the caller's chunk transaction is about to roll back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void forget(long runId, Collection<Long> lines) {
         if (lines.isEmpty()) {
             return;

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The {@code import_run} table: which files were imported, when, and how it went. */
 @Repository
@@ -74,6 +76,27 @@ public class RunStore {
         jdbc.update("UPDATE import_run SET status = ?, message = NULL,"
                 + " started_at = COALESCE(started_at, ?) WHERE id = ?", RunStatus.RUNNING.name(),
                 Timestamp.from(Instant.now()), id);
+    }
+
+    /**
+     * Marks where a resumed run must start reading again: failures before its checkpoint were dropped after a
+     * systemic stop, so those rows must be sent again. In its own transaction: the chunk's is rolling back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void rewindTo(long id, long line) {
+        jdbc.update("UPDATE import_run SET rewind_line = CASE WHEN rewind_line IS NULL OR rewind_line > ? THEN ?"
+                + " ELSE rewind_line END WHERE id = ?", line, line, id);
+    }
+
+    /** The line a resumed run must start reading from, or 0. */
+    public long rewindLine(long id) {
+        Long line = jdbc.queryForObject("SELECT rewind_line FROM import_run WHERE id = ?", Long.class, id);
+        return line == null ? 0 : line;
+    }
+
+    /** The resumed run has read past the rewind line; called in the chunk's transaction, with the checkpoint. */
+    public void clearRewind(long id) {
+        jdbc.update("UPDATE import_run SET rewind_line = NULL WHERE id = ?", id);
     }
 
     /** Records how a session of the run ended; active time adds up across resumed sessions. */

@@ -12,6 +12,8 @@ CREATE TABLE import_run (
     retry_of      BIGINT,
     status        VARCHAR(32)   NOT NULL,
     message       VARCHAR(2000),
+    -- After a systemic stop: the first line whose failure was dropped, where the resumed run must start reading.
+    rewind_line   BIGINT,
     created_at    TIMESTAMP     NOT NULL,
     started_at    TIMESTAMP,
     ended_at      TIMESTAMP,

@@ -1,0 +1,95 @@
+package com.aliasimport.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.aliasimport.sandbox.SandboxServer;
+import com.aliasimport.sandbox.SandboxSettings;
+
+import picocli.CommandLine;
+
+/**
+ * Base of the end-to-end tests: the whole application context, a real H2 file database in a temporary folder,
+ * and the sandbox API on loopback configured as if it were a real tenant (so faults can be injected mid-run).
+ * Each subclass gets its own database and sandbox.
+ */
+@org.springframework.test.annotation.DirtiesContext
+@SpringBootTest(properties = {"alias-import.cli.enabled=false", "logging.file.name=", "logging.threshold.console=WARN"})
+public abstract class SandboxImportTest {
+
+    protected static final String SECRET = "sandbox-secret-must-never-leak";
+
+    protected static SandboxServer sandbox;
+    protected static Path home;
+
+    @Autowired
+    protected CommandLine.IFactory factory;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Cli cli;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        home = Files.createTempDirectory("alias-import-test");
+        sandbox = SandboxServer.start(SandboxSettings.defaults()
+                .withClientCredentials(SandboxSettings.CLIENT_ID, SECRET));
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + home.resolve("db") + ";AUTO_SERVER=TRUE");
+        registry.add("alias-import.token-url", () -> sandbox.tokenUrl().toString());
+        registry.add("alias-import.imports-url", () -> sandbox.importsUrl().toString());
+        registry.add("alias-import.client-id", () -> SandboxSettings.CLIENT_ID);
+        registry.add("alias-import.client-secret", () -> SECRET);
+        registry.add("alias-import.configuration", () -> SandboxSettings.CONFIGURATION);
+        registry.add("alias-import.sending.initial-backoff", () -> "20ms");
+        registry.add("alias-import.sending.max-backoff", () -> "100ms");
+        registry.add("alias-import.sending.rate", () -> "0");
+        registry.add("alias-import.http.read-timeout", () -> "1s");
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @BeforeEach
+    void resetSandbox() {
+        cli = new Cli(factory);
+        sandbox.faults().clear();
+        sandbox.stats().reset();
+    }
+
+    /** Writes a CSV file (UTF-8) into the test's folder. */
+    protected static Path csv(String name, String... lines) throws IOException {
+        Path file = home.resolve(name);
+        Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** A file of {@code rows} distinct valid aliases, with a header. */
+    protected static Path aliases(String name, int rows) throws IOException {
+        String[] lines = new String[rows + 1];
+        lines[0] = "Account Name,Alias";
+        for (int i = 1; i <= rows; i++) {
+            lines[i] = "Account " + i + ",Alias " + i;
+        }
+        return csv(name, lines);
+    }
+
+    protected long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+}
