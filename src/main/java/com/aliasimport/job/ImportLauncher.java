@@ -121,8 +121,9 @@ public class ImportLauncher {
             FailFastGuard guard = new FailFastGuard(request.send().failFastAfter(), sender::stop);
             StopSignal lockLost = new StopSignal(lock::isLost,
                     "another process took over this run (it thought this one had died)");
-            SendingWriter writer = new SendingWriter(runId, sender, outcomes, pool, guard, progress, lockLost,
-                    outcomes.highestLineWithOutcome(runId), line -> runs.rewindTo(runId, line));
+            var recorder = new ImportOutcomes(runId, outcomes, line -> runs.rewindTo(runId, line));
+            SendingWriter writer = new SendingWriter(sender, recorder, pool, guard, progress, lockLost,
+                    outcomes.highestLineWithOutcome(runId));
             Job job = jobs.importJob(reader, writer, request.send().chunkSize());
             request.progressObserver().accept(progress);
             JobExecution execution = jobOperator.start(job, parameters);
