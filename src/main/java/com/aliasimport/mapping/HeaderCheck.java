@@ -56,8 +56,10 @@ public final class HeaderCheck {
                 indexes.add(index);
             }
         }
+        // Any one of the report's columns marks a report: a person tidying the spreadsheet may delete some.
+        boolean report = header.stream().anyMatch(REPORT_COLUMNS::contains);
         return new ColumnBinding(List.copyOf(fields), indexes.stream().mapToInt(Integer::intValue).toArray(),
-                header.size());
+                header.size(), report);
     }
 
     private String unknownColumn(String file, String column, int position) {
