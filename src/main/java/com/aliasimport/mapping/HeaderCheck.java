@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Matches a file's header to the inbound mapping before anything is sent. CustomerGauge silently drops fields its
@@ -14,8 +13,11 @@ import java.util.Set;
  */
 public final class HeaderCheck {
 
-    /** Columns that {@code report --format csv} adds after the data; a corrected report can be imported as it is. */
-    public static final Set<String> REPORT_COLUMNS = Set.of("_line", "_failure", "_http_status", "_message",
+    /**
+     * Columns that {@code report --format csv} adds after the data, in this order; a corrected report can be
+     * imported as it is.
+     */
+    public static final List<String> REPORT_COLUMNS = List.of("_line", "_failure", "_http_status", "_message",
             "_attempts", "_run");
 
     private final InboundMapping mapping;
