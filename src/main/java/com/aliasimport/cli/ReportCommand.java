@@ -2,6 +2,9 @@ package com.aliasimport.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -87,11 +90,15 @@ class ReportCommand implements Callable<Integer> {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such directory";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        // Its message repeats the file name, which the caller has already given.
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -64,8 +64,9 @@ final class TableReport implements ReportWriter {
         }
         byType.forEach((type, n) -> out.printf("%d %s: %s%n", n, type, advice(type)));
         if (totals.resolvedNotShown() > 0) {
-            out.printf("%d failed rows that later runs got through are not shown (--include-resolved shows them).%n",
-                    totals.resolvedNotShown());
+            long n = totals.resolvedNotShown();
+            out.printf("%d failed %s that later runs got through %s not shown (--include-resolved shows %s).%n", n,
+                    n == 1 ? "row" : "rows", n == 1 ? "is" : "are", n == 1 ? "it" : "them");
         }
         out.flush();
     }

@@ -153,7 +153,7 @@ class ReportCommandTest extends SandboxImportTest {
 
         Cli.Result r = cli.run("report", "--run", String.valueOf(run));
         assertThat(r.out()).doesNotContain("Monsters Inc").doesNotContain("REJECTED")
-                .contains("1 failed rows that later runs got through are not shown (--include-resolved");
+                .contains("1 failed row that later runs got through is not shown (--include-resolved shows it).");
 
         Cli.Result all = cli.run("report", "--run", String.valueOf(run), "--include-resolved");
         assertThat(all.out()).contains("Alias=\"Monsters Inc\" (resolved by run " + later + ")")
@@ -253,6 +253,12 @@ class ReportCommandTest extends SandboxImportTest {
         Cli.Result r = cli.run("report", "--output", home.resolve("no-such-dir/report.txt").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines()).singleElement().asString().contains("cannot write").contains("no-such-dir");
+
+        Cli.Result directory = cli.run("report", "--output", home.toString());
+        assertThat(directory.exitCode()).isEqualTo(2);
+        assertThat(directory.err().lines()).singleElement().asString()
+                .startsWith("error: cannot write " + home + ": ")
+                .satisfies(line -> assertThat(line.split(java.util.regex.Pattern.quote(home.toString()))).hasSize(2));
     }
 
     @Test
