@@ -1,6 +1,5 @@
 package com.aliasimport.job;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Service;
 import com.aliasimport.api.RecordSender;
 import com.aliasimport.api.SystemicFailureException;
 import com.aliasimport.config.AliasImportProperties;
-import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.csv.CsvPreflight;
 import com.aliasimport.csv.CsvRow;
 import com.aliasimport.csv.CsvRowCursor;
@@ -217,25 +215,7 @@ public class ImportLauncher {
     }
 
     private CsvSettings csvSettings() {
-        var c = properties.csv();
-        String d = c.delimiter();
-        char delimiter = switch (d) {
-            case "\\t", "tab", "TAB" -> '\t';
-            default -> {
-                if (d.length() != 1) {
-                    throw new ConfigurationException("the CSV delimiter must be one character (or \"tab\"), not \""
-                            + d + "\"");
-                }
-                yield d.charAt(0);
-            }
-        };
-        Charset charset;
-        try {
-            charset = Charset.forName(c.encoding());
-        } catch (RuntimeException e) {
-            throw new ConfigurationException("unknown file encoding \"" + c.encoding() + "\"");
-        }
-        return new CsvSettings(delimiter, charset);
+        return new CsvSettings(properties.csv().delimiterChar(), properties.csv().charset());
     }
 
     /** One lock per file content and target, short enough for the lock table's key. */
