@@ -13,16 +13,12 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import com.aliasimport.config.AliasImportProperties.Format;
-import com.aliasimport.config.ApiEndpoints;
 import com.aliasimport.config.ApiSettings;
-import com.aliasimport.config.Secret;
 import com.aliasimport.config.SendSettings;
 import com.aliasimport.config.SettingsResolver;
 import com.aliasimport.job.ImportLauncher;
 import com.aliasimport.job.ImportRequest;
 import com.aliasimport.job.ImportResult;
-import com.aliasimport.sandbox.SandboxServer;
-import com.aliasimport.sandbox.SandboxSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,18 +96,10 @@ class ImportCommand implements Callable<Integer> {
             ImportResult result = launcher.importFile(request(null, "dry-run", send, columns));
             return Summary.print(out, result);
         }
-        if (sandbox) {
-            try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults())) {
-                out.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
-                ApiSettings api = settings.sandboxSettings(new ApiEndpoints(server.tokenUrl(), server.importsUrl()),
-                        SandboxSettings.CLIENT_ID, Secret.of(SandboxSettings.CLIENT_SECRET),
-                        SandboxSettings.CONFIGURATION, format);
-                return Summary.print(out, launcher.importFile(request(api, "sandbox", send, columns)));
-            }
+        try (Destination destination = Destination.open(settings, sandbox, format, out)) {
+            return Summary.print(out, launcher.importFile(request(destination.api(), destination.target(), send,
+                    columns)));
         }
-        ApiSettings api = settings.apiSettings(format);
-        String target = api.endpoints().importsUrl() + " " + api.configuration();
-        return Summary.print(out, launcher.importFile(request(api, target, send, columns)));
     }
 
     private ImportRequest request(ApiSettings api, String target, SendSettings send, Map<String, String> columns) {
