@@ -18,6 +18,7 @@ import com.aliasimport.run.RunCounts;
 import com.aliasimport.run.RunStore;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +54,9 @@ class RetryFailedCommand implements Callable<Integer> {
             + " --sandbox).")
     boolean sandbox;
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     private final SettingsResolver settings;
     private final RunStore runs;
     private final RetryFailedLauncher launcher;
@@ -71,9 +75,11 @@ class RetryFailedCommand implements Callable<Integer> {
                 ? runs.find(selected.retryOf()).orElseThrow(() -> new UsageException("no run " + selected.retryOf()))
                 : selected;
         SendSettings send = settings.sendSettings(rate, concurrency, null);
-        try (Destination destination = Destination.open(settings, sandbox, null, out)) {
+        try (Destination destination = Destination.open(settings, sandbox, null, out);
+                ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
             RetryResult result = launcher.retry(origin.id(), new RetryRequest(origin.id(), destination.api(),
-                    destination.target(), send, includeRejected, progress -> { }));
+                    destination.target(), send, includeRejected, display::start));
+            display.close();
             return print(out, result);
         }
     }

@@ -96,7 +96,7 @@ public class ImportLauncher {
                             sending.guard(), progress, sending.lockLost(), highestLineDone);
                     return jobs.importJob(reader, writer, request.send().chunkSize());
                 });
-        long read = ended.status() == BatchStatus.COMPLETED ? preflight.rowCount() : progress.position();
+        long read = ended.status() == BatchStatus.COMPLETED ? preflight.rowCount() : progress.readPosition();
         RunCounts counts = outcomes.counts(runId, read);
         RunStatus runStatus = RunStatus.of(ended.status(), counts);
         runs.finish(runId, runStatus, ended.message(), counts, ended.time());
