@@ -130,6 +130,24 @@ class RecordSenderTest {
     }
 
     @Test
+    void renewsAShortLivedTokenShortlyBeforeItExpires() {
+        api.stubFor(post("/oauth2/token").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"short\",\"token_type\":\"Bearer\",\"expires_in\":1}")));
+        recordsAnswer(200, "");
+        var paced = new SendSettings(40, 1, 10, 3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3),
+                5);
+        var sender = new RecordSender(settings(), paced);
+        long end = System.nanoTime() + 2_500_000_000L;
+        int sent = 0;
+        while (System.nanoTime() < end) {
+            assertThat(sender.send(record("A" + sent, "B"))).isInstanceOf(SendOutcome.Accepted.class);
+            sent++;
+        }
+        // A 1-second token used for 2.5 seconds: renewed at least twice, each time shortly before it expired.
+        assertThat(sender.tokens().requests()).isBetween(3, sent);
+    }
+
+    @Test
     void renewsTheTokenOnceOnA401AndRetries() {
         api.stubFor(post("/oauth2/token").inScenario("token").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
