@@ -56,7 +56,7 @@ class RecordSenderTest {
 
     static ApiSettings settings(Format format, Method method, URI imports) {
         return new ApiSettings(new ApiEndpoints(URI.create(api.baseUrl() + "/oauth2/token"), imports), "client-1",
-                Secret.of(SECRET), CONFIGURATION, method, format, Duration.ofSeconds(1), Duration.ofMillis(500));
+                Secret.of(SECRET), CONFIGURATION, method, format, Duration.ofSeconds(2), Duration.ofMillis(1000));
     }
 
     static ApiSettings settings() {
@@ -242,7 +242,7 @@ class RecordSenderTest {
     void aResponseSlowerThanTheReadTimeoutIsRetriedAndFlaggedAsAPossibleDuplicate() {
         tokenIs("tok-1");
         api.stubFor(post("/records/").inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(200).withFixedDelay(1500)).willSetStateTo("fast"));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2500)).willSetStateTo("fast"));
         api.stubFor(post("/records/").inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(aResponse().withStatus(200)));
         assertThat(new RecordSender(settings(), sending(3)).send(ACME)).isEqualTo(new SendOutcome.Accepted(2, true));
