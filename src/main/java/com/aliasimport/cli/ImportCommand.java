@@ -17,6 +17,7 @@ import com.aliasimport.config.AliasImportProperties.Format;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
 import com.aliasimport.config.SettingsResolver;
+import com.aliasimport.csv.CsvSettings;
 import com.aliasimport.job.ImportLauncher;
 import com.aliasimport.job.ImportRequest;
 import com.aliasimport.job.ImportResult;
@@ -64,6 +65,14 @@ class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "json|form", description = "Request body: json (default) or form.")
     Format format;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Column delimiter: , ; | or tab (default:"
+            + " alias-import.csv.delimiter, a comma).")
+    String delimiter;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "File encoding (default UTF-8; e.g."
+            + " windows-1252 for old Excel exports).")
+    String encoding;
 
     @Option(names = "--sandbox", description = "Start the built-in fake CustomerGauge API and import into it.")
     boolean sandbox;
@@ -116,7 +125,8 @@ class ImportCommand implements Callable<Integer> {
 
     private ImportRequest request(ApiSettings api, String target, SendSettings send, Map<String, String> columns,
             Consumer<RunProgress> progress) {
-        return new ImportRequest(file, api, target, send, dryRun, limit == null ? 0 : limit, newRun, columns,
+        var csv = settings.properties().csv().withOverrides(delimiter, encoding);
+        return new ImportRequest(file, new CsvSettings(csv.delimiterChar(), csv.charset()), api, target, send, dryRun, limit == null ? 0 : limit, newRun, columns,
                 ignoreColumns, progress);
     }
 

@@ -82,6 +82,11 @@ public record AliasImportProperties(
     /** How CSV files are read, and how report CSVs are written so that they can be imported as they are. */
     public record Csv(@DefaultValue(",") String delimiter, @DefaultValue("UTF-8") String encoding) {
 
+        /** These settings with the command line's delimiter and encoding, where given. */
+        public Csv withOverrides(String delimiter, String encoding) {
+            return new Csv(delimiter != null ? delimiter : this.delimiter, encoding != null ? encoding : this.encoding);
+        }
+
         public char delimiterChar() {
             return switch (delimiter) {
                 case "\\t", "tab", "TAB" -> '\t';

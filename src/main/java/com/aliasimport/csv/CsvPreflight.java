@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One streaming pass over the whole file before anything is sent: hashes the raw bytes (the run's identity), counts
@@ -23,9 +25,18 @@ public final class CsvPreflight {
 
     /** @throws CsvFileException when the file cannot be read or parsed; nothing should be sent then */
     public Preflight run(Path file) {
+        return run(file, header -> { });
+    }
+
+    /**
+     * As {@link #run(Path)}, calling {@code headerCheck} as soon as the header is read: a header that does not fit
+     * (say, a file in another delimiter) is the problem to report, before whatever the rows then trip over.
+     */
+    public Preflight run(Path file, Consumer<List<String>> headerCheck) {
         MessageDigest sha256 = sha256();
         HashingInputStream hashed = new HashingInputStream(CsvFiles.open(file), sha256);
         try (CsvRecordReader reader = CsvRecordReader.open(file, settings, hashed)) {
+            headerCheck.accept(reader.header());
             long rows = 0;
             while (reader.next() != null) {
                 rows++;
@@ -37,6 +48,28 @@ public final class CsvPreflight {
             throw CsvFiles.cannotRead(file, e.getCause().getMessage(), e);
         } catch (IOException e) {
             throw CsvFiles.cannotRead(file, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first line split at the delimiter, without any checks: enough to recognise a file whose header does not
+     * fit (another delimiter, say) when the strict pass has refused the file for what it found further on.
+     * Empty when even that line cannot be read.
+     */
+    public static List<String> roughHeader(Path file, CsvSettings settings) {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(CsvFiles.open(file),
+                settings.charset()))) {
+            String line = in.readLine();
+            if (line == null) {
+                return List.of();
+            }
+            if (line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            return java.util.Arrays.stream(line.split(java.util.regex.Pattern.quote(String.valueOf(
+                    settings.delimiter())), -1)).map(h -> h.strip().replace("\"", "")).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.stereotype.Service;
 
 import com.aliasimport.config.AliasImportProperties;
+import com.aliasimport.csv.CsvFileException;
 import com.aliasimport.csv.CsvPreflight;
 import com.aliasimport.csv.CsvRow;
 import com.aliasimport.csv.CsvRowCursor;
@@ -55,11 +56,23 @@ public class ImportLauncher {
     }
 
     public ImportResult importFile(ImportRequest request) {
-        CsvSettings csv = csvSettings();
+        CsvSettings csv = request.csv();
         InboundMapping mapping = InboundMapping.from(properties.mapping(), request.columnMap(),
                 request.ignoreColumns());
-        Preflight preflight = new CsvPreflight(csv).run(request.file());
-        ColumnBinding binding = new HeaderCheck(mapping).bind(displayName(request.file()), preflight.header());
+        HeaderCheck headerCheck = new HeaderCheck(mapping);
+        String name = displayName(request.file());
+        Preflight preflight;
+        try {
+            preflight = new CsvPreflight(csv).run(request.file(), header -> headerCheck.bind(name, header));
+        } catch (CsvFileException e) {
+            // A header that does not fit explains more than what the rows tripped over: say that instead.
+            List<String> header = CsvPreflight.roughHeader(request.file(), csv);
+            if (!header.isEmpty()) {
+                headerCheck.bind(name, header);
+            }
+            throw e;
+        }
+        ColumnBinding binding = headerCheck.bind(name, preflight.header());
         if (request.dryRun()) {
             return dryRun(request.file(), csv, mapping, binding, preflight);
         }
@@ -132,9 +145,6 @@ public class ImportLauncher {
         return new ImportResult(ImportResult.Outcome.DRY_RUN, null, counts, null, preflight, samples, 0);
     }
 
-    private CsvSettings csvSettings() {
-        return new CsvSettings(properties.csv().delimiterChar(), properties.csv().charset());
-    }
 
     /** One lock per file content and target, short enough for the lock table's key. */
     static String lockKey(String contentHash, String target) {

@@ -7,10 +7,12 @@ import java.util.function.Consumer;
 
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
+import com.aliasimport.csv.CsvSettings;
 
 /**
  * One {@code import} command.
  *
+ * @param csv how to read the file (delimiter, encoding)
  * @param api where and how to send; null for a dry run
  * @param target names where rows go (imports URL and configuration reference, or the sandbox): the same file is
  *        imported once per target
@@ -18,7 +20,7 @@ import com.aliasimport.config.SendSettings;
  * @param columnMap extra CSV heading to mapping field entries from the command line
  * @param progressObserver told when sending starts, to show progress
  */
-public record ImportRequest(Path file, ApiSettings api, String target, SendSettings send, boolean dryRun, long limit,
+public record ImportRequest(Path file, CsvSettings csv, ApiSettings api, String target, SendSettings send, boolean dryRun, long limit,
         boolean newRun, Map<String, String> columnMap, List<String> ignoreColumns,
         Consumer<RunProgress> progressObserver) {
 }

@@ -65,6 +65,11 @@ public final class HeaderCheck {
     }
 
     private String unknownColumn(String file, String column, int position) {
+        String delimiter = likelyDelimiter(column);
+        if (delimiter != null) {
+            return file + ": the header \"" + column + "\" looks delimited by " + delimiter + ", not by the"
+                    + " configured delimiter: use --delimiter, or set alias-import.csv.delimiter";
+        }
         String sameButCase = sameIgnoringCase(column);
         if (sameButCase != null) {
             return file + ": column " + position + " \"" + column + "\" differs from the mapping field \""
@@ -86,6 +91,18 @@ public final class HeaderCheck {
         }
         return file + ": the required field \"" + required + "\" has no column (the header is " + header
                 + "): add the column, or map a column to it with --map \"COLUMN=" + required + "\"";
+    }
+
+    /** A heading that holds two mapping fields joined by another delimiter: the file uses that delimiter. */
+    private String likelyDelimiter(String column) {
+        for (String candidate : new String[] {";", "\t", "|", ","}) {
+            String[] parts = column.split(java.util.regex.Pattern.quote(candidate));
+            if (parts.length > 1 && java.util.Arrays.stream(parts).map(String::strip)
+                    .filter(part -> mapping.fields().contains(part)).count() >= 2) {
+                return candidate.equals("\t") ? "tabs" : "\"" + candidate + "\"";
+            }
+        }
+        return null;
     }
 
     private String sameIgnoringCase(String column) {

@@ -37,7 +37,8 @@ class FailFastTest extends SandboxImportTest {
                 Duration.ofSeconds(1));
         var send = new SendSettings(0, 8, 50, 4, Duration.ofMillis(20), Duration.ofMillis(100),
                 Duration.ofSeconds(1), 10);
-        return launcher.importFile(new ImportRequest(file, api, "test " + importsUrl, send, false, 0, false,
+        return launcher.importFile(new ImportRequest(file, com.aliasimport.csv.CsvSettings.defaults(), api,
+                "test " + importsUrl, send, false, 0, false,
                 Map.of(), List.of(), p -> { }));
     }
 

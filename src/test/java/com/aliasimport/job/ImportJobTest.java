@@ -149,6 +149,19 @@ class ImportJobTest extends SandboxImportTest {
     }
 
     @Test
+    void aSemicolonFileIsRefusedWithAHintAndImportedWithTheDelimiterOption() throws Exception {
+        Path file = csv("semicolons.csv", "Account Name;Alias", "ACME;\"Acme; the Rocket Co\"");
+        Cli.Result refused = cli.run("import", file.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("looks delimited by \";\"").contains("--delimiter");
+
+        Cli.Result r = cli.run("import", file.toString(), "--delimiter", ";");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "ACME", "Alias", "Acme; the Rocket Co")))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anUnparseableFileIsRefusedWholeNamingTheLine() throws Exception {
         Path file = csv("broken.csv", "Account Name,Alias", "ACME,Acme", "Globex,\"Globex", "Initech,Initech");
         Cli.Result r = cli.run("import", file.toString());

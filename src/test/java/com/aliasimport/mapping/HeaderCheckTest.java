@@ -50,6 +50,16 @@ class HeaderCheckTest {
     }
 
     @Test
+    void aHeaderInAnotherDelimiterSaysWhichDelimiterToSet() {
+        assertThatThrownBy(() -> bind(List.of("Account Name;Alias")))
+                .isInstanceOf(HeaderException.class)
+                .hasMessageContaining("looks delimited by \";\"")
+                .hasMessageContaining("alias-import.csv.delimiter");
+        assertThatThrownBy(() -> bind(List.of("Account Name\tAlias")))
+                .hasMessageContaining("looks delimited by tabs");
+    }
+
+    @Test
     void namesAColumnThatDiffersOnlyInCase() {
         assertThatThrownBy(() -> bind(List.of("account name", "Alias")))
                 .isInstanceOf(HeaderException.class)
