@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,5 +162,36 @@ abstract class ImportScenarios extends SandboxImportTest {
         assertThat(sandbox.stats().distinctRecords()).isEqualTo(60);
         assertThat(sandbox.stats().duplicateAcceptances()).isZero();
         assertThat(count("SELECT COUNT(*) FROM run_lock")).as("released").isZero();
+    }
+
+    @Test
+    void importsOfDifferentFilesStartingAtTheSameMomentDoNotGetInEachOthersWay() throws Exception {
+        // Overlapping cron runs, or several hosts: job creation must not fail on a serialization conflict.
+        int parallel = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<String> failures = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                CyclicBarrier start = new CyclicBarrier(parallel);
+                List<Future<Cli.Result>> results = new ArrayList<>();
+                for (int t = 0; t < parallel; t++) {
+                    Path file = csv("same-moment-" + round + "-" + t + ".csv", "Account Name,Alias",
+                            "Account " + round + "/" + t + ",Alias " + t);
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return new Cli(factory).run("import", file.toString());
+                    }));
+                }
+                for (Future<Cli.Result> r : results) {
+                    if (r.get().exitCode() != 0) {
+                        failures.add(r.get().all());
+                    }
+                }
+            }
+            assertThat(failures).isEmpty();
+            assertThat(sandbox.stats().distinctRecords()).isEqualTo(5 * parallel);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
