@@ -24,6 +24,11 @@ import picocli.CommandLine;
  * and the sandbox API on loopback configured as if it were a real tenant (so faults can be injected mid-run).
  * Each subclass gets its own database and sandbox. A subclass annotated {@link PostgresDatabase} runs against a
  * fresh PostgreSQL database instead (and is skipped when no server is reachable).
+ * <p>
+ * To run scenarios on both databases, put them in an abstract subclass and extend it twice: once plain (H2) and
+ * once with {@code @PostgresDatabase}, as {@code job.ImportScenarios} is by {@code ImportJobTest} and
+ * {@code ImportJobPostgresTest}. Read database rows through {@link #jdbc}'s maps, whose keys ignore case
+ * (H2 answers {@code LINE}, PostgreSQL {@code line}).
  */
 @org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"alias-import.cli.enabled=false", "logging.file.name=", "logging.threshold.console=WARN"})
