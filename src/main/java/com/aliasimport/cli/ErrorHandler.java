@@ -28,6 +28,10 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("nothing was sent.");
             return ExitCodes.USAGE;
         }
+        if (e instanceof UsageException) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (e instanceof LockHeldException) {
             err.println("error: " + e.getMessage() + "; nothing was sent.");
             return ExitCodes.LOCKED;

@@ -7,24 +7,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import com.aliasimport.config.AliasImportProperties.Format;
-import com.aliasimport.config.ApiEndpoints;
 import com.aliasimport.config.ApiSettings;
-import com.aliasimport.config.Secret;
 import com.aliasimport.config.SendSettings;
 import com.aliasimport.config.SettingsResolver;
 import com.aliasimport.job.ImportLauncher;
 import com.aliasimport.job.ImportRequest;
 import com.aliasimport.job.ImportResult;
-import com.aliasimport.sandbox.SandboxServer;
-import com.aliasimport.sandbox.SandboxSettings;
+import com.aliasimport.job.RunProgress;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -80,6 +79,9 @@ class ImportCommand implements Callable<Integer> {
             + " purpose (repeatable).")
     List<String> ignoreColumns = new ArrayList<>();
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     private final SettingsResolver settings;
     private final ImportLauncher launcher;
 
@@ -97,26 +99,25 @@ class ImportCommand implements Callable<Integer> {
         SendSettings send = settings.sendSettings(rate, concurrency, chunkSize);
         Map<String, String> columns = parseColumnMap();
         if (dryRun) {
-            ImportResult result = launcher.importFile(request(null, "dry-run", send, columns));
-            return Summary.print(out, result);
+            return summary(out, launcher.importFile(request(null, "dry-run", send, columns, p -> { })));
         }
-        if (sandbox) {
-            try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults())) {
-                out.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
-                ApiSettings api = settings.sandboxSettings(new ApiEndpoints(server.tokenUrl(), server.importsUrl()),
-                        SandboxSettings.CLIENT_ID, Secret.of(SandboxSettings.CLIENT_SECRET),
-                        SandboxSettings.CONFIGURATION, format);
-                return Summary.print(out, launcher.importFile(request(api, "sandbox", send, columns)));
-            }
+        try (Destination destination = Destination.open(settings, sandbox, format, out);
+                ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
+            ImportResult result = launcher.importFile(request(destination.api(), destination.target(), send,
+                    columns, display::start));
+            display.close();
+            return summary(out, result);
         }
-        ApiSettings api = settings.apiSettings(format);
-        String target = api.endpoints().importsUrl() + " " + api.configuration();
-        return Summary.print(out, launcher.importFile(request(api, target, send, columns)));
     }
 
-    private ImportRequest request(ApiSettings api, String target, SendSettings send, Map<String, String> columns) {
+    private int summary(PrintWriter out, ImportResult result) {
+        return output.json ? Summary.printJson(out, result) : Summary.print(out, result);
+    }
+
+    private ImportRequest request(ApiSettings api, String target, SendSettings send, Map<String, String> columns,
+            Consumer<RunProgress> progress) {
         return new ImportRequest(file, api, target, send, dryRun, limit == null ? 0 : limit, newRun, columns,
-                ignoreColumns, progress -> { });
+                ignoreColumns, progress);
     }
 
     private Map<String, String> parseColumnMap() {

@@ -1,7 +1,11 @@
 package com.aliasimport.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import com.aliasimport.job.ImportResult;
 import com.aliasimport.run.ImportRun;
@@ -10,7 +14,42 @@ import com.aliasimport.run.RunCounts;
 /** The lines printed when an import ends, and the exit code that goes with them. */
 final class Summary {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private Summary() {
+    }
+
+    /** The summary as one JSON object on one line, for tools; the exit code is the same as {@link #print}'s. */
+    static int printJson(PrintWriter out, ImportResult result) {
+        int exitCode = print(new PrintWriter(java.io.OutputStream.nullOutputStream()), result);
+        RunCounts c = result.counts();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("event", "summary");
+        json.put("outcome", result.outcome().name());
+        json.put("exitCode", exitCode);
+        json.put("file", result.preflight().file().toString());
+        json.put("sha256", result.preflight().sha256Hex());
+        if (result.run() != null) {
+            json.put("run", result.run().id());
+            json.put("seconds", result.run().activeTime().toMillis() / 1000.0);
+            json.put("rowsPerSecond", Math.round(result.run().rowsPerSecond() * 10) / 10.0);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("read", c.read());
+        counts.put("sent", c.sent());
+        counts.put("accepted", c.accepted());
+        counts.put("rejected", c.rejected());
+        counts.put("invalid", c.invalid());
+        counts.put("duplicate", c.duplicate());
+        counts.put("exhausted", c.exhausted());
+        counts.put("unknown", c.unknown());
+        counts.put("retried", c.retried());
+        json.put("counts", counts);
+        if (result.message() != null) {
+            json.put("message", result.message());
+        }
+        out.println(JSON.writeValueAsString(json));
+        return exitCode;
     }
 
     static int print(PrintWriter out, ImportResult result) {

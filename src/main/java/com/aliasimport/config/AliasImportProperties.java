@@ -1,6 +1,7 @@
 package com.aliasimport.config;
 
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,28 @@ public record AliasImportProperties(
         }
     }
 
+    /** How CSV files are read, and how report CSVs are written so that they can be imported as they are. */
     public record Csv(@DefaultValue(",") String delimiter, @DefaultValue("UTF-8") String encoding) {
+
+        public char delimiterChar() {
+            return switch (delimiter) {
+                case "\\t", "tab", "TAB" -> '\t';
+                default -> {
+                    if (delimiter.length() != 1) {
+                        throw new ConfigurationException("the CSV delimiter must be one character (or \"tab\"), not"
+                                + " \"" + delimiter + "\"");
+                    }
+                    yield delimiter.charAt(0);
+                }
+            };
+        }
+
+        public Charset charset() {
+            try {
+                return Charset.forName(encoding);
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("unknown file encoding \"" + encoding + "\"");
+            }
+        }
     }
 }

@@ -98,6 +98,7 @@ final class FailFastGuard {
             return "HTTP " + r.status() + " " + r.message();
         }
         SendOutcome.Exhausted e = (SendOutcome.Exhausted) outcome;
-        return "gave up after " + e.attempts() + " attempts: " + e.message();
+        return (e.status() == null ? "" : "HTTP " + e.status() + " ") + e.message() + " (gave up after "
+                + e.attempts() + " attempts)";
     }
 }

@@ -1,31 +1,14 @@
 package com.aliasimport.job;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
-import com.aliasimport.api.RecordSender;
-import com.aliasimport.api.SystemicFailureException;
 import com.aliasimport.config.AliasImportProperties;
-import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.csv.CsvPreflight;
 import com.aliasimport.csv.CsvRow;
 import com.aliasimport.csv.CsvRowCursor;
@@ -52,23 +35,20 @@ import com.aliasimport.run.RunStore;
 @Service
 public class ImportLauncher {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
     private static final int SAMPLE_PROBLEMS = 10;
 
     private final AliasImportProperties properties;
-    private final ImportJobFactory jobs;
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
+    private final SendingJobs jobs;
+    private final RunSessions sessions;
     private final RunStore runs;
     private final RowOutcomeStore outcomes;
     private final RunLock runLock;
 
-    public ImportLauncher(AliasImportProperties properties, ImportJobFactory jobs, JobOperator jobOperator,
-            JobRepository jobRepository, RunStore runs, RowOutcomeStore outcomes, RunLock runLock) {
+    public ImportLauncher(AliasImportProperties properties, SendingJobs jobs, RunSessions sessions,
+            RunStore runs, RowOutcomeStore outcomes, RunLock runLock) {
         this.properties = properties;
         this.jobs = jobs;
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
+        this.sessions = sessions;
         this.runs = runs;
         this.outcomes = outcomes;
         this.runLock = runLock;
@@ -102,89 +82,26 @@ public class ImportLauncher {
 
     private ImportResult run(long runId, ImportRequest request, CsvSettings csv, InboundMapping mapping,
             ColumnBinding binding, Preflight preflight, RunLock.Held lock) {
-        runs.markStarted(runId);
-        JobParameters parameters = new JobParametersBuilder().addLong("run.id", runId).toJobParameters();
-        recoverDeadExecution(parameters);
-
-        long started = System.nanoTime();
         RunProgress progress = new RunProgress(preflight.rowCount());
-        RecordSender sender = new RecordSender(request.api(), request.send());
-        ExecutorService pool = Executors.newFixedThreadPool(request.send().concurrency(), namedThreads());
-        String message = null;
-        BatchStatus status;
-        try {
-            RowClassifier classifier = new RowClassifier(binding, mapping);
-            long rewindLine = runs.rewindLine(runId);
-            ImportRowReader reader = jobs.reader(request.file(), csv, classifier, request.limit(), progress,
-                    rewindLine > 0 ? new ImportRowReader.Rewind(rewindLine, () -> runs.clearRewind(runId))
-                            : ImportRowReader.Rewind.NONE);
-            FailFastGuard guard = new FailFastGuard(request.send().failFastAfter(), sender::stop);
-            StopSignal lockLost = new StopSignal(lock::isLost,
-                    "another process took over this run (it thought this one had died)");
-            SendingWriter writer = new SendingWriter(runId, sender, outcomes, pool, guard, progress, lockLost,
-                    outcomes.highestLineWithOutcome(runId), line -> runs.rewindTo(runId, line));
-            Job job = jobs.importJob(reader, writer, request.send().chunkSize());
-            request.progressObserver().accept(progress);
-            JobExecution execution = jobOperator.start(job, parameters);
-            status = execution.getStatus();
-            if (status != BatchStatus.COMPLETED && status != BatchStatus.STOPPED) {
-                message = failureMessage(execution);
-            }
-        } catch (JobInstanceAlreadyCompleteException e) {
-            // The job finished but the process died before recording it in import_run.
-            status = BatchStatus.COMPLETED;
-        } catch (Exception e) {
-            log.error("run {} could not be started", runId, e);
-            status = BatchStatus.FAILED;
-            message = "the run could not be started: " + e.getMessage();
-        } finally {
-            sender.stop();
-            pool.shutdown();
-        }
-        long read = status == BatchStatus.COMPLETED ? preflight.rowCount() : progress.position();
+        long rewindLine = runs.rewindLine(runId);
+        long highestLineDone = outcomes.highestLineWithOutcome(runId);
+        RunSessions.Ended ended = sessions.run(runId, SendingJobs.IMPORT_JOB, request.api(), request.send(),
+                progress, lock, request.progressObserver(), sending -> {
+                    ImportRowReader reader = jobs.reader(request.file(), csv, new RowClassifier(binding, mapping),
+                            request.limit(), progress, rewindLine > 0
+                                    ? new Rewind(rewindLine, () -> runs.clearRewind(runId))
+                                    : Rewind.NONE);
+                    var recorder = new ImportOutcomes(runId, outcomes, line -> runs.rewindTo(runId, line));
+                    SendingWriter writer = new SendingWriter(sending.sender(), recorder, sending.pool(),
+                            sending.guard(), progress, sending.lockLost(), highestLineDone);
+                    return jobs.importJob(reader, writer, request.send().chunkSize());
+                });
+        long read = ended.status() == BatchStatus.COMPLETED ? preflight.rowCount() : progress.readPosition();
         RunCounts counts = outcomes.counts(runId, read);
-        RunStatus runStatus = switch (status) {
-            case COMPLETED -> counts.failed() > 0 ? RunStatus.COMPLETED_WITH_FAILURES : RunStatus.COMPLETED;
-            case STOPPED -> RunStatus.PAUSED;
-            default -> RunStatus.FAILED;
-        };
-        runs.finish(runId, runStatus, message, counts, Duration.ofNanos(System.nanoTime() - started));
-        ImportRun run = runs.find(runId).orElseThrow();
-        ImportResult.Outcome outcome = switch (runStatus) {
-            case COMPLETED -> ImportResult.Outcome.COMPLETED;
-            case COMPLETED_WITH_FAILURES -> ImportResult.Outcome.COMPLETED_WITH_FAILURES;
-            case PAUSED -> ImportResult.Outcome.PAUSED;
-            default -> ImportResult.Outcome.FAILED;
-        };
-        return new ImportResult(outcome, run, counts, message, preflight, List.of(), sender.tokens().requests());
-    }
-
-    /** The lock is ours, so an execution still marked running belongs to a process that died: mark it failed. */
-    private void recoverDeadExecution(JobParameters parameters) {
-        JobExecution last = jobRepository.getLastJobExecution(ImportJobFactory.IMPORT_JOB, parameters);
-        if (last != null && last.getStatus().isRunning()) {
-            log.info("recovering execution {} left running by a process that died", last.getId());
-            jobOperator.recover(last);
-        }
-    }
-
-    private static String failureMessage(JobExecution execution) {
-        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
-        for (Throwable failure : failures) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof SystemicFailureException) {
-                    return t.getMessage();
-                }
-            }
-        }
-        if (failures.isEmpty()) {
-            return "the run ended " + execution.getStatus();
-        }
-        Throwable root = failures.get(0);
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return "unexpected error: " + root;
+        RunStatus runStatus = RunStatus.of(ended.status(), counts);
+        runs.finish(runId, runStatus, ended.message(), counts, ended.time());
+        return new ImportResult(ImportResult.Outcome.of(runStatus), runs.find(runId).orElseThrow(), counts,
+                ended.message(), preflight, List.of(), ended.tokenRequests());
     }
 
     private ImportResult dryRun(Path file, CsvSettings csv, InboundMapping mapping, ColumnBinding binding,
@@ -216,25 +133,7 @@ public class ImportLauncher {
     }
 
     private CsvSettings csvSettings() {
-        var c = properties.csv();
-        String d = c.delimiter();
-        char delimiter = switch (d) {
-            case "\\t", "tab", "TAB" -> '\t';
-            default -> {
-                if (d.length() != 1) {
-                    throw new ConfigurationException("the CSV delimiter must be one character (or \"tab\"), not \""
-                            + d + "\"");
-                }
-                yield d.charAt(0);
-            }
-        };
-        Charset charset;
-        try {
-            charset = Charset.forName(c.encoding());
-        } catch (RuntimeException e) {
-            throw new ConfigurationException("unknown file encoding \"" + c.encoding() + "\"");
-        }
-        return new CsvSettings(delimiter, charset);
+        return new CsvSettings(properties.csv().delimiterChar(), properties.csv().charset());
     }
 
     /** One lock per file content and target, short enough for the lock table's key. */
@@ -252,12 +151,4 @@ public class ImportLauncher {
         return file.toString();
     }
 
-    private static java.util.concurrent.ThreadFactory namedThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "sender-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import com.aliasimport.csv.Preflight;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
+import com.aliasimport.run.RunStatus;
 
 /**
  * How an {@code import} ended.
@@ -18,6 +19,15 @@ public record ImportResult(Outcome outcome, ImportRun run, RunCounts counts, Str
         List<String> sampleProblems, int tokenRequests) {
 
     public enum Outcome {
-        COMPLETED, COMPLETED_WITH_FAILURES, ALREADY_IMPORTED, PAUSED, FAILED, DRY_RUN
+        COMPLETED, COMPLETED_WITH_FAILURES, ALREADY_IMPORTED, PAUSED, FAILED, DRY_RUN;
+
+        static Outcome of(RunStatus status) {
+            return switch (status) {
+                case COMPLETED -> COMPLETED;
+                case COMPLETED_WITH_FAILURES -> COMPLETED_WITH_FAILURES;
+                case PAUSED -> PAUSED;
+                default -> FAILED;
+            };
+        }
     }
 }

@@ -39,15 +39,6 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
     private long validHandedOut;
     private boolean limitReached;
 
-    /**
-     * A line to start reading from again, before the checkpoint, after a systemic stop dropped the failures of
-     * rows the checkpoint had passed. Cleared once a chunk past it commits.
-     */
-    record Rewind(long line, Runnable clear) {
-
-        static final Rewind NONE = new Rewind(0, () -> { });
-    }
-
     ImportRowReader(Path file, CsvSettings settings, RowClassifier classifier, long limit, RunProgress progress,
             Rewind rewind) {
         this.rewind = rewind;

@@ -13,6 +13,7 @@ public final class RunProgress {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong failedBeforeSending = new AtomicLong();
 
     public RunProgress(long totalRows) {
         this.totalRows = totalRows;
@@ -33,6 +34,7 @@ public final class RunProgress {
 
     void notSent() {
         failed.incrementAndGet();
+        failedBeforeSending.incrementAndGet();
     }
 
     /** A row a crashed session had already sent; skipped on resume. */
@@ -44,9 +46,19 @@ public final class RunProgress {
         return totalRows;
     }
 
-    /** Rows of the file behind us: where this session started plus what it has read. */
-    public long position() {
+    /** Rows of the file read so far: where this session started plus what it has read. */
+    public long readPosition() {
         return resumedAt + read.get();
+    }
+
+    /** Rows dealt with so far (sent, refused before sending, or done by an earlier session): for display. */
+    public long done() {
+        return resumedAt + sent.get() + failedBeforeSending.get() + skipped.get();
+    }
+
+    /** Rows dealt with by this session, for its rate. */
+    public long doneThisSession() {
+        return sent.get() + failedBeforeSending.get();
     }
 
     public long readThisSession() {

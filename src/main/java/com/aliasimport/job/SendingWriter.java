@@ -8,7 +8,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,6 @@ import com.aliasimport.mapping.ClassifiedRow;
 import com.aliasimport.mapping.RowProblem;
 import com.aliasimport.report.FailedRow;
 import com.aliasimport.report.FailureType;
-import com.aliasimport.report.RowOutcomeStore;
 
 /**
  * Writes a chunk: rows that failed a check are stored as failed rows (in the chunk's transaction, with the
@@ -34,23 +32,17 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
 
     private static final Logger log = LoggerFactory.getLogger(SendingWriter.class);
 
-    private final long runId;
     private final RecordSender sender;
-    private final RowOutcomeStore outcomes;
+    private final OutcomeRecorder outcomes;
     private final ExecutorService pool;
     private final FailFastGuard guard;
     private final RunProgress progress;
     private final StopSignal stopSignal;
     /** Lines up to here may already have an outcome from a session that died; checked before sending. */
     private final long resumeHighWater;
-    /** Where a resumed run must start reading again when failures of already checkpointed rows are dropped. */
-    private final LongConsumer rewindTo;
 
-    SendingWriter(long runId, RecordSender sender, RowOutcomeStore outcomes, ExecutorService pool,
-            FailFastGuard guard, RunProgress progress, StopSignal stopSignal, long resumeHighWater,
-            LongConsumer rewindTo) {
-        this.rewindTo = rewindTo;
-        this.runId = runId;
+    SendingWriter(RecordSender sender, OutcomeRecorder outcomes, ExecutorService pool, FailFastGuard guard,
+            RunProgress progress, StopSignal stopSignal, long resumeHighWater) {
         this.sender = sender;
         this.outcomes = outcomes;
         this.pool = pool;
@@ -72,7 +64,7 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
                 progress.notSent();
             }
         }
-        outcomes.failed(problems);
+        outcomes.problems(problems);
 
         List<Future<?>> inFlight = new ArrayList<>(toSend.size());
         for (ClassifiedRow row : toSend) {
@@ -80,9 +72,7 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
         }
         awaitAll(inFlight);
         if (guard.stopped()) {
-            List<Long> forget = guard.linesToForget();
-            outcomes.forget(runId, forget);
-            forget.stream().mapToLong(Long::longValue).min().ifPresent(rewindTo);
+            outcomes.forget(guard.linesToForget());
             throw new SystemicFailureException(guard.stopReason());
         }
     }
@@ -92,7 +82,7 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
         if (rows.isEmpty() || rows.get(0).line() > resumeHighWater) {
             return rows;
         }
-        Set<Long> done = outcomes.linesWithOutcome(runId, rows.get(0).line(), rows.get(rows.size() - 1).line());
+        Set<Long> done = outcomes.linesWithOutcome(rows.get(0).line(), rows.get(rows.size() - 1).line());
         List<ClassifiedRow> remaining = new ArrayList<>(rows.size());
         for (ClassifiedRow row : rows) {
             if (done.contains(row.line())) {
@@ -124,12 +114,12 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
         }
         Instant last = Instant.now();
         if (outcome instanceof SendOutcome.Accepted a) {
-            outcomes.accepted(runId, row.line(), a.attempts(), a.afterUnknownOutcome());
+            outcomes.accepted(row.line(), a.attempts(), a.afterUnknownOutcome());
         } else if (outcome instanceof SendOutcome.Rejected r) {
-            outcomes.failed(new FailedRow(runId, row.line(), row.record(), FailureType.REJECTED, r.status(),
+            outcomes.failed(new FailedRow(outcomes.runId(), row.line(), row.record(), FailureType.REJECTED, r.status(),
                     r.message(), r.attempts(), first, last, null));
         } else if (outcome instanceof SendOutcome.Exhausted e) {
-            outcomes.failed(new FailedRow(runId, row.line(), row.record(),
+            outcomes.failed(new FailedRow(outcomes.runId(), row.line(), row.record(),
                     e.outcomeUnknown() ? FailureType.UNKNOWN : FailureType.EXHAUSTED, e.status(),
                     e.outcomeUnknown() ? e.message() + "; an earlier attempt may have reached the API" : e.message(),
                     e.attempts(), first, last, null));
@@ -155,6 +145,6 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
     private FailedRow problemRow(ClassifiedRow row) {
         RowProblem p = row.problem();
         FailureType type = p.kind() == RowProblem.Kind.DUPLICATE ? FailureType.DUPLICATE : FailureType.INVALID;
-        return new FailedRow(runId, row.line(), row.record(), type, null, p.message(), 0, null, null, null);
+        return new FailedRow(outcomes.runId(), row.line(), row.record(), type, null, p.message(), 0, null, null, null);
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Matches a file's header to the inbound mapping before anything is sent. CustomerGauge silently drops fields its
@@ -14,8 +13,11 @@ import java.util.Set;
  */
 public final class HeaderCheck {
 
-    /** Columns that {@code report --format csv} adds after the data; a corrected report can be imported as it is. */
-    public static final Set<String> REPORT_COLUMNS = Set.of("_line", "_failure", "_http_status", "_message",
+    /**
+     * Columns that {@code report --format csv} adds after the data, in this order; a corrected report can be
+     * imported as it is.
+     */
+    public static final List<String> REPORT_COLUMNS = List.of("_line", "_failure", "_http_status", "_message",
             "_attempts", "_run");
 
     private final InboundMapping mapping;
@@ -56,8 +58,10 @@ public final class HeaderCheck {
                 indexes.add(index);
             }
         }
+        // Any one of the report's columns marks a report: a person tidying the spreadsheet may delete some.
+        boolean report = header.stream().anyMatch(REPORT_COLUMNS::contains);
         return new ColumnBinding(List.copyOf(fields), indexes.stream().mapToInt(Integer::intValue).toArray(),
-                header.size());
+                header.size(), report);
     }
 
     private String unknownColumn(String file, String column, int position) {

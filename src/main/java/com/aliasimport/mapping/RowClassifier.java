@@ -44,7 +44,8 @@ public final class RowClassifier {
         List<String> fields = binding.fields();
         for (int i = 0; i < fields.size(); i++) {
             int column = binding.columnIndexes()[i];
-            record.put(fields.get(i), column < values.size() ? values.get(column).strip() : "");
+            String value = column < values.size() ? values.get(column).strip() : "";
+            record.put(fields.get(i), binding.reportFile() ? FormulaGuard.restore(value) : value);
         }
         return record;
     }

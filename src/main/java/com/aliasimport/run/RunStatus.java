@@ -13,6 +13,15 @@ public enum RunStatus {
     /** Stopped on purpose after {@code --limit} rows; re-running the same command sends the rest. */
     PAUSED;
 
+    /** How a session that ended with Spring Batch's {@code status} leaves the run. */
+    public static RunStatus of(org.springframework.batch.core.BatchStatus status, RunCounts counts) {
+        return switch (status) {
+            case COMPLETED -> counts.failed() > 0 ? COMPLETED_WITH_FAILURES : COMPLETED;
+            case STOPPED -> PAUSED;
+            default -> FAILED;
+        };
+    }
+
     public boolean isFinished() {
         return this == COMPLETED || this == COMPLETED_WITH_FAILURES;
     }

@@ -62,6 +62,12 @@ public class RunStore {
                 target).stream().findFirst();
     }
 
+    /** The newest retry-failed pass over a run, whatever its status. */
+    public Optional<ImportRun> latestRetryOf(long runId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM import_run WHERE retry_of = ? AND kind = 'RETRY'"
+                + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", RunStore::map, runId).stream().findFirst();
+    }
+
     public Optional<ImportRun> latest(ImportRun.Kind kind) {
         return jdbc.query("SELECT " + COLUMNS + " FROM import_run WHERE kind = ? ORDER BY id DESC"
                 + " FETCH FIRST 1 ROWS ONLY", RunStore::map, kind.name()).stream().findFirst();

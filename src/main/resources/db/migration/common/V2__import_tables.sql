@@ -65,6 +65,8 @@ CREATE TABLE failed_row (
     last_attempt_at  TIMESTAMP,
     resolved_by_run  BIGINT,
     resolved_at      TIMESTAMP,
+    -- The last retry-failed run that tried the row again (it updates type, status, message and attempts).
+    retried_by_run   BIGINT,
     CONSTRAINT failed_row_line UNIQUE (run_id, line)
 );
 CREATE INDEX failed_row_type ON failed_row (run_id, failure_type);

@@ -102,9 +102,9 @@ abstract class ImportScenarios extends SandboxImportTest {
         assertThat(canary.exitCode()).as(canary.all()).isZero();
         assertThat(canary.out()).contains("paused");
         assertThat(sandbox.stats().accepted()).isEqualTo(7);
-        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Account 7", "Alias", "Alias 7")))
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Account 7", "Alias", "Alias 7 canary.csv")))
                 .isEqualTo(1);
-        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Account 8", "Alias", "Alias 8")))
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Account 8", "Alias", "Alias 8 canary.csv")))
                 .isZero();
 
         Cli.Result rest = cli.run("import", file.toString());
@@ -117,14 +117,10 @@ abstract class ImportScenarios extends SandboxImportTest {
     void aRunStoppedBySystemicErrorsResumesWithoutResendingAnything() throws Exception {
         Path file = aliases("resume.csv", 400);
         sandbox.faults().latency(Duration.ofMillis(2));
-        CompletableFuture<Void> breakMidRun = CompletableFuture.runAsync(() -> {
-            while (sandbox.stats().accepted() < 150) {
-                Thread.onSpinWait();
-            }
-            sandbox.faults().rejectConfiguration(true);
-        });
-        Cli.Result failed = cli.run("import", file.toString(), "--chunk-size", "40");
-        breakMidRun.join();
+        Cli.Result failed;
+        try (Trigger breakMidRun = whenAccepted(150, () -> sandbox.faults().rejectConfiguration(true))) {
+            failed = cli.run("import", file.toString(), "--chunk-size", "40");
+        }
         assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
         assertThat(failed.out()).contains("The selected configuration is invalid").contains("run the same command");
         long accepted = sandbox.stats().accepted();

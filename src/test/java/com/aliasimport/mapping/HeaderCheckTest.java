@@ -77,6 +77,8 @@ class HeaderCheckTest {
                 Map.of(), List.of("Notes"));
         assertThat(b.fields()).containsExactly("Account Name", "Alias");
         assertThat(b.columnIndexes()).containsExactly(0, 2);
+        assertThat(b.reportFile()).isTrue();
+        assertThat(bind(List.of("Account Name", "Alias"), Map.of(), List.of()).reportFile()).isFalse();
     }
 
     @Test

@@ -82,4 +82,15 @@ class RowClassifierTest {
         }
         assertThat(index.size()).isEqualTo(50_000);
     }
+
+    @Test
+    void aReportFilesEscapedValuesAreReadBackAsTheyWereAndOtherFilesAreReadAsTheyAre() {
+        RowClassifier report = new RowClassifier(new HeaderCheck(mapping).bind("r.csv",
+                List.of("Account Name", "Alias", "_line", "_failure")), mapping);
+        assertThat(report.classify(2, List.of("'=ACME", " ''-x ", "7", "REJECTED")).record())
+                .containsExactly(Map.entry("Account Name", "=ACME"), Map.entry("Alias", "'-x"));
+        assertThat(report.classify(3, List.of("'Twas", "O'Neil", "8", "REJECTED")).record())
+                .containsExactly(Map.entry("Account Name", "'Twas"), Map.entry("Alias", "O'Neil"));
+        assertThat(classifier.classify(4, List.of("'=ACME", "x")).record()).containsEntry("Account Name", "'=ACME");
+    }
 }

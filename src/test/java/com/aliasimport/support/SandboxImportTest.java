@@ -93,14 +93,55 @@ public abstract class SandboxImportTest {
         return file;
     }
 
-    /** A file of {@code rows} distinct valid aliases, with a header. */
+    /**
+     * A file of {@code rows} distinct valid aliases, with a header. Aliases carry the file name, so two files
+     * never have the same content (which would make the second "already imported").
+     */
     protected static Path aliases(String name, int rows) throws IOException {
         String[] lines = new String[rows + 1];
         lines[0] = "Account Name,Alias";
         for (int i = 1; i <= rows; i++) {
-            lines[i] = "Account " + i + ",Alias " + i;
+            lines[i] = "Account " + i + ",Alias " + i + " " + name;
         }
         return csv(name, lines);
+    }
+
+    /**
+     * Runs {@code action} on its own thread as soon as the sandbox has accepted {@code accepted} rows. Call
+     * {@link Trigger#close()} after the import: it stops waiting if the run ended first.
+     */
+    protected static Trigger whenAccepted(long accepted, Runnable action) {
+        return new Trigger(accepted, action);
+    }
+
+    public static final class Trigger implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean done;
+        private volatile boolean fired;
+
+        Trigger(long accepted, Runnable action) {
+            thread = new Thread(() -> {
+                while (!done && sandbox.stats().accepted() < accepted) {
+                    Thread.onSpinWait();
+                }
+                if (!done) {
+                    action.run();
+                    fired = true;
+                }
+            }, "test-trigger");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        public boolean fired() {
+            return fired;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            done = true;
+            thread.join(5000);
+        }
     }
 
     protected long count(String sql, Object... args) {

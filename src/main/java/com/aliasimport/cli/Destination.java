@@ -1,0 +1,40 @@
+package com.aliasimport.cli;
+
+import java.io.PrintWriter;
+
+import com.aliasimport.config.AliasImportProperties.Format;
+import com.aliasimport.config.ApiEndpoints;
+import com.aliasimport.config.ApiSettings;
+import com.aliasimport.config.Secret;
+import com.aliasimport.config.SettingsResolver;
+import com.aliasimport.sandbox.SandboxServer;
+import com.aliasimport.sandbox.SandboxSettings;
+
+/**
+ * Where rows go: the configured CustomerGauge tenant, or the built-in sandbox started for this command (closed
+ * with the destination). {@code target} names it for the run's identity: a file is imported once per target.
+ */
+record Destination(ApiSettings api, String target, SandboxServer sandbox) implements AutoCloseable {
+
+    static final String SANDBOX = "sandbox";
+
+    static Destination open(SettingsResolver settings, boolean sandbox, Format format, PrintWriter out) {
+        if (!sandbox) {
+            ApiSettings api = settings.apiSettings(format);
+            return new Destination(api, api.endpoints().importsUrl() + " " + api.configuration(), null);
+        }
+        SandboxServer server = SandboxServer.start(SandboxSettings.defaults());
+        out.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
+        ApiSettings api = settings.sandboxSettings(new ApiEndpoints(server.tokenUrl(), server.importsUrl()),
+                SandboxSettings.CLIENT_ID, Secret.of(SandboxSettings.CLIENT_SECRET), SandboxSettings.CONFIGURATION,
+                format);
+        return new Destination(api, SANDBOX, server);
+    }
+
+    @Override
+    public void close() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}

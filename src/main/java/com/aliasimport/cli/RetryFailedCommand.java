@@ -1,0 +1,116 @@
+package com.aliasimport.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+import com.aliasimport.config.SendSettings;
+import com.aliasimport.config.SettingsResolver;
+import com.aliasimport.job.RetryFailedLauncher;
+import com.aliasimport.job.RetryRequest;
+import com.aliasimport.job.RetryResult;
+import com.aliasimport.run.ImportRun;
+import com.aliasimport.run.RunCounts;
+import com.aliasimport.run.RunStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+// A fresh instance per command line: picocli keeps option values in the command's fields.
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+@Command(name = "retry-failed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sends the rows of an import that failed for transient or server-side reasons again"
+                + " (EXHAUSTED, UNKNOWN; REJECTED with --include-rejected).",
+            "INVALID rows are not re-sent: fix the file (see 'report --format csv') and import it.",
+            "A retry that fails or dies is resumed by running the same command."})
+class RetryFailedCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", paramLabel = "ID|last", defaultValue = "last",
+            description = "The import whose failed rows to re-send (default: the newest run).")
+    String run;
+
+    @Option(names = "--include-rejected", description = "Also re-send rows the API rejected (after fixing the"
+            + " inbound mapping in CustomerGauge).")
+    boolean includeRejected;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Requests per second at most.")
+    Integer rate;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most.")
+    Integer concurrency;
+
+    @Option(names = "--sandbox", description = "Re-send to the built-in fake API (for a run imported with"
+            + " --sandbox).")
+    boolean sandbox;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    private final SettingsResolver settings;
+    private final RunStore runs;
+    private final RetryFailedLauncher launcher;
+
+    RetryFailedCommand(SettingsResolver settings, RunStore runs, RetryFailedLauncher launcher) {
+        this.settings = settings;
+        this.runs = runs;
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ImportRun selected = RunSelector.select(runs, run);
+        ImportRun origin = selected.kind() == ImportRun.Kind.RETRY
+                ? runs.find(selected.retryOf()).orElseThrow(() -> new UsageException("no run " + selected.retryOf()))
+                : selected;
+        SendSettings send = settings.sendSettings(rate, concurrency, null);
+        try (Destination destination = Destination.open(settings, sandbox, null, out);
+                ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
+            RetryResult result = launcher.retry(origin.id(), new RetryRequest(origin.id(), destination.api(),
+                    destination.target(), send, includeRejected, display::start));
+            display.close();
+            return print(out, result);
+        }
+    }
+
+    private int print(PrintWriter out, RetryResult result) {
+        ImportRun origin = result.origin();
+        if (result.retry() == null) {
+            out.printf("run %d (%s) has no rows to retry%s.%n", origin.id(), origin.fileName(),
+                    includeRejected ? "" : " (REJECTED rows are re-sent only with --include-rejected)");
+            return ExitCodes.OK;
+        }
+        RunCounts c = result.counts();
+        out.printf(Locale.ROOT, "retry run %d of run %d, %s: %d rows re-sent: %d accepted, %d rejected,"
+                + " %d exhausted, %d unknown (%.1f s)%n", result.retry().id(), origin.id(), origin.fileName(),
+                c.sent(), c.accepted(), c.rejected(), c.exhausted(), c.unknown(),
+                result.retry().activeTime().toMillis() / 1000.0);
+        return switch (result.outcome()) {
+            case COMPLETED -> {
+                out.println("every re-sent row was accepted.");
+                yield ExitCodes.OK;
+            }
+            case COMPLETED_WITH_FAILURES -> {
+                out.printf("%d rows still fail: see 'alias-import report --run %d'.%n", result.stillFailing(),
+                        origin.id());
+                yield ExitCodes.ROWS_FAILED;
+            }
+            default -> {
+                out.println("stopped: " + result.message());
+                out.println("nothing is lost: fix the cause and run the same command again to resume.");
+                yield ExitCodes.RUN_FAILED;
+            }
+        };
+    }
+}

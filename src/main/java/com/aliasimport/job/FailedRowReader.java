@@ -1,0 +1,73 @@
+package com.aliasimport.job;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.aliasimport.mapping.ClassifiedRow;
+import com.aliasimport.report.FailedRow;
+import com.aliasimport.report.FailedRowRetries;
+import com.aliasimport.report.FailureType;
+
+/**
+ * Reads the unresolved failed rows of a run, page by page in line order, for a retry-failed pass. The checkpoint
+ * is the last line handed out; rows a crashed session already got through are resolved and no longer read.
+ */
+final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
+
+    static final String LAST_LINE = "retry.last.line";
+    private static final int PAGE = 500;
+
+    private final FailedRowRetries retries;
+    private final long originRunId;
+    private final List<FailureType> types;
+    private final RunProgress progress;
+    private final Rewind rewind;
+    private final Deque<FailedRow> page = new ArrayDeque<>();
+    private long lastLine;
+    private boolean exhausted;
+
+    FailedRowReader(FailedRowRetries retries, long originRunId, List<FailureType> types, RunProgress progress,
+            Rewind rewind) {
+        this.rewind = rewind;
+        this.retries = retries;
+        this.originRunId = originRunId;
+        this.types = List.copyOf(types);
+        this.progress = progress;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        lastLine = context.getLong(LAST_LINE, 0L);
+        if (rewind.line() > 0) {
+            lastLine = Math.min(lastLine, rewind.line() - 1);
+        }
+    }
+
+    @Override
+    public ClassifiedRow read() {
+        if (page.isEmpty() && !exhausted) {
+            List<FailedRow> next = retries.unresolved(originRunId, types, lastLine, PAGE);
+            exhausted = next.size() < PAGE;
+            page.addAll(next);
+        }
+        FailedRow row = page.poll();
+        if (row == null) {
+            return null;
+        }
+        lastLine = row.line();
+        progress.read();
+        return new ClassifiedRow(row.line(), row.record(), null);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(LAST_LINE, lastLine);
+        if (rewind.line() > 0 && lastLine >= rewind.line()) {
+            rewind.clear().run();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package com.aliasimport.job;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+import com.aliasimport.report.FailedRow;
+import com.aliasimport.report.FailedRowRetries;
+
+/** A retry-failed pass's outcomes: they update the failed rows of the run being retried. */
+final class RetryOutcomes implements OutcomeRecorder {
+
+    private final long originRunId;
+    private final long retryRunId;
+    private final FailedRowRetries retries;
+    private final LongConsumer rewindTo;
+
+    RetryOutcomes(long originRunId, long retryRunId, FailedRowRetries retries, LongConsumer rewindTo) {
+        this.rewindTo = rewindTo;
+        this.originRunId = originRunId;
+        this.retryRunId = retryRunId;
+        this.retries = retries;
+    }
+
+    @Override
+    public long runId() {
+        return originRunId;
+    }
+
+    @Override
+    public void problems(List<FailedRow> rows) {
+        // Rows come from the database as they were sent before: there is nothing to check again.
+    }
+
+    @Override
+    public void accepted(long line, int attempts, boolean duplicateRisk) {
+        retries.resolved(originRunId, line, retryRunId, attempts, duplicateRisk);
+    }
+
+    @Override
+    public void failed(FailedRow row) {
+        retries.failedAgain(originRunId, row, retryRunId);
+    }
+
+    @Override
+    public Set<Long> linesWithOutcome(long from, long to) {
+        return retries.acceptedBy(retryRunId, from, to);
+    }
+
+    @Override
+    public void forget(List<Long> lines) {
+        // They failed through no fault of their own: transient failures, which the resumed pass sends again,
+        // starting from the first of them even if the checkpoint has passed it.
+        retries.markTransient(originRunId, lines);
+        lines.stream().mapToLong(Long::longValue).min().ifPresent(rewindTo);
+    }
+}
