@@ -43,7 +43,10 @@ case "$min_age" in '' | *[!0-9]*) echo "$prog: CRON_IMPORT_MIN_AGE must be a num
 for option in ${import_options[@]+"${import_options[@]}"}; do
   case "$option" in
     # A dry run or a canary would archive files that were not (fully) sent.
-    --dry-run | --limit | --limit=*) echo "$prog: $option makes no sense here: files are archived after import" >&2; exit 2 ;;
+    --dry-run | --limit | --limit=*)
+      echo "$prog: $option makes no sense here: files are archived after import" >&2
+      exit 2
+      ;;
   esac
 done
 command -v flock >/dev/null || { echo "$prog: flock (util-linux) is needed" >&2; exit 2; }
@@ -58,7 +61,8 @@ trap 'rm -rf "$work"' EXIT
 say() { printf '%s\n' "$*"; }
 indent() { sed 's/^/    /' "$@"; }
 
-# Moves FILE into DIR under its own name, or with the time added when an earlier file had that name; prints the new path.
+# Moves FILE into DIR under its own name, or with the time added when an earlier file had that name;
+# prints the new path.
 move_to() {
   local file="$1" dir="$2" name target n=1
   name="$(basename "$file")"

@@ -25,10 +25,11 @@ import picocli.CommandLine;
  * Each subclass gets its own database and sandbox. A subclass annotated {@link PostgresDatabase} runs against a
  * fresh PostgreSQL database instead (and is skipped when no server is reachable).
  * <p>
- * To run scenarios on both databases, put them in an abstract subclass and extend it twice: once plain (H2) and
- * once with {@code @PostgresDatabase}, as {@code job.ImportScenarios} is by {@code ImportJobTest} and
- * {@code ImportJobPostgresTest}. Read database rows through {@link #jdbc}'s maps, whose keys ignore case
- * (H2 answers {@code LINE}, PostgreSQL {@code line}).
+ * To run a test class on PostgreSQL too, extend it with an empty subclass annotated {@code @PostgresDatabase}
+ * (as {@code RetryFailedPostgresTest} does), or, when only some of its tests depend on the database, move those
+ * into an abstract class extended twice, as {@code job.ImportScenarios} is by {@code ImportJobTest} (H2, plus
+ * the file-level tests) and {@code ImportJobPostgresTest}. Read database rows through {@link #jdbc}'s maps, whose
+ * keys ignore case (H2 answers {@code LINE}, PostgreSQL {@code line}).
  */
 @org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"alias-import.cli.enabled=false", "logging.file.name=", "logging.threshold.console=WARN"})
