@@ -1,8 +1,12 @@
 package com.aliasimport;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import com.aliasimport.cli.ExitCodes;
+import com.aliasimport.cli.LogFile;
 
 /**
  * alias-import: CSV rows -> checked records -> CustomerGauge's Imports API, restartably.
@@ -16,6 +20,34 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AliasImportApplication {
 
     public static void main(String[] args) {
-        System.exit(SpringApplication.exit(SpringApplication.run(AliasImportApplication.class, args)));
+        ConfigurableApplicationContext context;
+        try {
+            context = SpringApplication.run(AliasImportApplication.class, args);
+        } catch (RuntimeException e) {
+            // The console log is off (cron mails any output), so a start-up failure such as an unreachable
+            // database would otherwise exit without a word. Nothing was sent; the same command can be run again.
+            System.err.println("error: alias-import could not start: " + rootCause(e) + " (details in the log file "
+                    + LogFile.path() + ")");
+            System.exit(ExitCodes.RUN_FAILED);
+            return;
+        }
+        System.exit(SpringApplication.exit(context));
+    }
+
+    /** The innermost database error if there is one (it names the host and port), else the root cause. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        Throwable database = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (t instanceof java.sql.SQLException) {
+                database = t;
+            }
+        }
+        if (database != null) {
+            root = database;
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse("");
     }
 }

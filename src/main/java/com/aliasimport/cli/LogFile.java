@@ -1,12 +1,12 @@
 package com.aliasimport.cli;
 
 /** Where the full log goes (the console stays quiet for cron). */
-final class LogFile {
+public final class LogFile {
 
     private LogFile() {
     }
 
-    static String path() {
+    public static String path() {
         String configured = System.getProperty("logging.file.name");
         return configured != null ? configured : "data/alias-import.log";
     }

@@ -1,9 +1,10 @@
 package com.aliasimport.run;
 
 import java.net.InetAddress;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -22,6 +23,10 @@ import org.springframework.stereotype.Component;
  * A lock is a row in {@code run_lock}, kept alive by a heartbeat. A process that died (kill -9, reboot, OOM killer)
  * leaves its row behind; the next process takes it over when the owner's process id is gone from this host, or
  * when its heartbeat has stopped for {@link #STALE_AFTER} (an owner on another host).
+ * <p>
+ * Heartbeats are stored as UTC wall-clock time: a plain {@code TIMESTAMP} written through {@code java.sql.Timestamp}
+ * holds the writer's local time, and hosts in different time zones would take each other's live locks (or never
+ * take a dead one). Across hosts the clocks must agree to well within {@link #STALE_AFTER} (NTP).
  */
 @Component
 public class RunLock {
@@ -77,7 +82,7 @@ public class RunLock {
         private void beat() {
             try {
                 int updated = jdbc.update("UPDATE run_lock SET heartbeat_at = ? WHERE lock_key = ? AND owner = ?",
-                        Timestamp.from(Instant.now()), key, owner);
+                        utcNow(), key, owner);
                 if (updated == 0) {
                     lost = true;
                 }
@@ -104,7 +109,7 @@ public class RunLock {
      */
     public Held acquire(String key, String what) {
         String owner = pid + "@" + host + "/" + UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
+        LocalDateTime now = utcNow();
         try {
             jdbc.update("INSERT INTO run_lock (lock_key, run_id, owner, host, pid, heartbeat_at)"
                     + " VALUES (?, 0, ?, ?, ?, ?)", key, owner, host, pid, now);
@@ -112,7 +117,7 @@ public class RunLock {
         } catch (DuplicateKeyException taken) {
             List<Holder> holders = jdbc.query("SELECT owner, host, pid, heartbeat_at, run_id FROM run_lock"
                     + " WHERE lock_key = ?", (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getTimestamp(4).toInstant(), rs.getLong(5)), key);
+                            rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getLong(5)), key);
             if (holders.isEmpty()) {
                 return acquire(key, what); // released in between
             }
@@ -142,6 +147,10 @@ public class RunLock {
             }
             return beating;
         }
+    }
+
+    private static LocalDateTime utcNow() {
+        return LocalDateTime.now(ZoneOffset.UTC);
     }
 
     private static String hostName() {

@@ -22,7 +22,14 @@ import picocli.CommandLine;
 /**
  * Base of the end-to-end tests: the whole application context, a real H2 file database in a temporary folder,
  * and the sandbox API on loopback configured as if it were a real tenant (so faults can be injected mid-run).
- * Each subclass gets its own database and sandbox.
+ * Each subclass gets its own database and sandbox. A subclass annotated {@link PostgresDatabase} runs against a
+ * fresh PostgreSQL database instead (and is skipped when no server is reachable).
+ * <p>
+ * To run a test class on PostgreSQL too, extend it with an empty subclass annotated {@code @PostgresDatabase}
+ * (as {@code RetryFailedPostgresTest} does), or, when only some of its tests depend on the database, move those
+ * into an abstract class extended twice, as {@code job.ImportScenarios} is by {@code ImportJobTest} (H2, plus
+ * the file-level tests) and {@code ImportJobPostgresTest}. Read database rows through {@link #jdbc}'s maps, whose
+ * keys ignore case (H2 answers {@code LINE}, PostgreSQL {@code line}).
  */
 @org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"alias-import.cli.enabled=false", "logging.file.name=", "logging.threshold.console=WARN"})
@@ -46,7 +53,15 @@ public abstract class SandboxImportTest {
         home = Files.createTempDirectory("alias-import-test");
         sandbox = SandboxServer.start(SandboxSettings.defaults()
                 .withClientCredentials(SandboxSettings.CLIENT_ID, SECRET));
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + home.resolve("db") + ";AUTO_SERVER=TRUE");
+        Path h2 = home.resolve("db");
+        registry.add("spring.datasource.url", () -> PostgresDatabase.Extension.current()
+                .map(PostgresDatabase.Extension.Database::url)
+                .orElse("jdbc:h2:file:" + h2 + ";AUTO_SERVER=TRUE"));
+        // null (not set) on H2: application.yml's user applies.
+        registry.add("spring.datasource.username", () -> PostgresDatabase.Extension.current()
+                .map(PostgresDatabase.Extension.Database::user).orElse(null));
+        registry.add("spring.datasource.password", () -> PostgresDatabase.Extension.current()
+                .map(PostgresDatabase.Extension.Database::password).orElse(null));
         registry.add("alias-import.token-url", () -> sandbox.tokenUrl().toString());
         registry.add("alias-import.imports-url", () -> sandbox.importsUrl().toString());
         registry.add("alias-import.client-id", () -> SandboxSettings.CLIENT_ID);

@@ -1,0 +1,24 @@
+package com.aliasimport.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+import com.aliasimport.support.PostgresDatabase;
+
+/** {@link ImportScenarios} with PostgreSQL as the job repository and failed-row store (skipped without a server). */
+@PostgresDatabase
+class ImportJobPostgresTest extends ImportScenarios {
+
+    @Test
+    void runsOnPostgresWithTheSchemaCreatedByFlyway() throws SQLException {
+        try (var c = jdbc.getDataSource().getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(c.getCatalog()).startsWith("alias_import_test_");
+        }
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
+                String.class)).containsExactly("1", "2");
+    }
+}
