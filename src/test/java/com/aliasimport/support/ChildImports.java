@@ -1,0 +1,166 @@
+package com.aliasimport.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.aliasimport.sandbox.SandboxServer;
+import com.aliasimport.sandbox.SandboxSettings;
+
+/**
+ * The set-up of the tests that run alias-import in child processes: a temporary folder (working directory, files,
+ * logs), an H2 file database in it shared by the children, and the sandbox API running in the test's own JVM, so
+ * that what reached the API is counted across processes that are killed and started again.
+ * <p>
+ * The test opens the database only while no child runs, and closes it before starting the next one: with
+ * AUTO_SERVER the first process to open the file serves it to the others, and the children's commits must happen
+ * in the children, the processes that get killed.
+ */
+public final class ChildImports implements AutoCloseable {
+
+    private final Path home;
+    private final SandboxServer sandbox;
+    private final String databaseUrl;
+
+    /**
+     * A new folder, database and sandbox. The system property {@code child.db-url-options} is appended to the
+     * database URL: {@code -Dchild.db-url-options=;WRITE_DELAY=500} runs the children with H2's default commit
+     * delay, to see what it costs after a kill -9.
+     */
+    public ChildImports(String prefix) {
+        try {
+            home = Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        databaseUrl = "jdbc:h2:file:" + home.resolve("db") + ";AUTO_SERVER=TRUE"
+                + System.getProperty("child.db-url-options", "");
+        sandbox = SandboxServer.start(SandboxSettings.defaults());
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public SandboxServer sandbox() {
+        return sandbox;
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    /** The children's configuration: the sandbox as the tenant, unthrottled, short back-offs. */
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", databaseUrl);
+        p.put("alias-import.token-url", sandbox.tokenUrl().toString());
+        p.put("alias-import.imports-url", sandbox.importsUrl().toString());
+        p.put("alias-import.client-id", SandboxSettings.CLIENT_ID);
+        p.put("alias-import.client-secret", SandboxSettings.CLIENT_SECRET);
+        p.put("alias-import.configuration", SandboxSettings.CONFIGURATION);
+        p.put("alias-import.sending.rate", "0");
+        p.put("alias-import.sending.initial-backoff", "20ms");
+        p.put("alias-import.sending.max-backoff", "100ms");
+        return p;
+    }
+
+    public ChildJvm start(String name, String... args) {
+        return start(name, Map.of(), args);
+    }
+
+    public ChildJvm start(String name, Map<String, String> overrides, String... args) {
+        Map<String, String> p = properties();
+        p.putAll(overrides);
+        return ChildJvm.start(home, name, p, args);
+    }
+
+    /** A file of {@code rows} distinct valid aliases, with a header (data lines are 2 .. rows + 1). */
+    public Path aliases(String name, int rows) {
+        StringBuilder csv = new StringBuilder("Account Name,Alias\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("Account ").append(i).append(",Alias ").append(i).append('\n');
+        }
+        Path file = home.resolve(name);
+        try {
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** Opens the database, runs {@code query} and closes it again (call it only while no child runs). */
+    public <T> T withDatabase(Function<JdbcTemplate, T> query) {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "")) {
+            return query.apply(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open " + databaseUrl, e);
+        }
+    }
+
+    public long count(String sql, Object... args) {
+        return withDatabase(jdbc -> jdbc.queryForObject(sql, Long.class, args));
+    }
+
+    public List<Map<String, Object>> rows(String sql, Object... args) {
+        return withDatabase(jdbc -> jdbc.queryForList(sql, args));
+    }
+
+    /**
+     * Waits until requests that reached the sandbox have all been answered (or dropped) and no new one arrived for
+     * {@code quiet}: after a kill, requests already on the wire are still processed, and a record they carry is
+     * taken although nobody reads the answer.
+     */
+    public void awaitSandboxIdle(Duration quiet, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = -1;
+        long since = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            var stats = sandbox.stats();
+            long requests = stats.requests();
+            long answered = stats.statusCounts().values().stream().mapToLong(Long::longValue).sum()
+                    + stats.connectionResets();
+            if (requests != seen || answered < requests) {
+                seen = requests;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since >= quiet.toNanos()) {
+                return;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        throw new AssertionError("the sandbox still had requests in flight after " + timeout);
+    }
+
+    /** Polls {@code condition} every 0.2 ms; false if it did not become true within {@code timeout}. */
+    public static boolean await(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(200_000);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}
