@@ -20,7 +20,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
  */
 public final class Throttle {
 
-    static final double PACING = 0.99;
+    static final double PACING = 0.98;
     private static final long RECOVERY_STEP_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final int configuredRate;
