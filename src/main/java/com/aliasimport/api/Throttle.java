@@ -11,7 +11,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
  * <p>
  * The hard limit is a Resilience4j RateLimiter that hands out one permit per {@code 1s / rate}, so requests are
  * spread evenly and no one-second window, wherever it starts, holds more than the configured rate (a limiter that
- * refills {@code rate} permits each second would allow twice that across a refill). It paces at 99% of the rate
+ * refills {@code rate} permits each second would allow twice that across a refill). It paces at 98% of the rate
  * to leave room for scheduling jitter.
  * <p>
  * On top of it, a 429 pauses everyone for the Retry-After and halves the pace; the pace then climbs back towards
