@@ -42,7 +42,7 @@ class CrashRecoveryTest {
     private static final int CHUNK = 200;
     private static final int CONCURRENCY = 8;
     private static final Duration LATENCY = Duration.ofMillis(3);
-    private static final Duration SLOW_FIRST_CHUNK = Duration.ofMillis(25);
+    private static final Duration SLOW_FIRST_CHUNK = Duration.ofMillis(30);
 
     private enum Moment {
         BEFORE_FIRST_CHECKPOINT, MID_CHUNK, CHUNK_BOUNDARY, AFTER_LAST_ROW
@@ -63,7 +63,7 @@ class CrashRecoveryTest {
     }
 
     private static final List<Plan> PLANS = List.of(
-            new Plan(Moment.BEFORE_FIRST_CHECKPOINT, 10, CHUNK / 2),
+            new Plan(Moment.BEFORE_FIRST_CHECKPOINT, 10, 80),
             new Plan(Moment.MID_CHUNK, 500, 1300),
             new Plan(Moment.CHUNK_BOUNDARY, 1500, 2300),
             new Plan(Moment.AFTER_LAST_ROW, ROWS, ROWS));
