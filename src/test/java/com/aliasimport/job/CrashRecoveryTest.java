@@ -11,6 +11,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.aliasimport.sandbox.SandboxStats;
 import com.aliasimport.support.ChildImports;
@@ -44,6 +46,10 @@ class CrashRecoveryTest {
     private static final Duration LATENCY = Duration.ofMillis(3);
     private static final Duration SLOW_FIRST_CHUNK = Duration.ofMillis(30);
 
+    /** Working directory, database, files and logs of the children; kept when the test fails. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path home;
+
     private enum Moment {
         BEFORE_FIRST_CHECKPOINT, MID_CHUNK, CHUNK_BOUNDARY, AFTER_LAST_ROW
     }
@@ -73,7 +79,7 @@ class CrashRecoveryTest {
     void killedAtRandomMomentsItResumesByItselfLosesNothingAndResendsOnlyWhatWasInFlight() {
         long seed = Long.getLong("crash.seed", 20_260_611L);
         Random random = new Random(seed);
-        try (ChildImports env = new ChildImports("crash-test")) {
+        try (ChildImports env = new ChildImports(home)) {
             SandboxStats stats = env.sandbox().stats();
             Path file = env.aliases("crm-export.csv", ROWS);
             String[] command = {"import", file.toString(), "--concurrency", String.valueOf(CONCURRENCY),
