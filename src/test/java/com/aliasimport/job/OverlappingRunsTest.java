@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.aliasimport.sandbox.SandboxStats;
 import com.aliasimport.support.ChildImports;
@@ -24,10 +26,14 @@ class OverlappingRunsTest {
     private static final String LOCKED = "^error: another run of .+ is in progress \\(run \\d+, process \\d+ on .+,"
             + " last heartbeat \\d+ s ago\\); nothing was sent\\.$";
 
+    /** Working directory, database, files and logs of the children; kept when the test fails. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path home;
+
     @Test
     @Timeout(180)
     void twoRunsOfTheSameFileStartedTogetherOneSendsEverythingTheOtherExits4HavingSentNothing() {
-        try (ChildImports env = new ChildImports("overlap-test")) {
+        try (ChildImports env = new ChildImports(home)) {
             SandboxStats stats = env.sandbox().stats();
             Path file = env.aliases("nightly.csv", ROWS);
             // Eight seconds of sending, so that whichever comes second finds the first still running (when both
@@ -59,7 +65,7 @@ class OverlappingRunsTest {
     @Test
     @Timeout(180)
     void aStuckRunKeepsTheFileAndAKilledOneLosesItAtOnce() {
-        try (ChildImports env = new ChildImports("stuck-test")) {
+        try (ChildImports env = new ChildImports(home)) {
             SandboxStats stats = env.sandbox().stats();
             Path file = env.aliases("stuck.csv", 50);
             // Every request hangs: the run is alive (its lock's heartbeat goes on) but sends nothing more.

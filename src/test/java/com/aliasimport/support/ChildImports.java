@@ -38,16 +38,12 @@ public final class ChildImports implements AutoCloseable {
     private final String databaseUrl;
 
     /**
-     * A new folder, database and sandbox. The system property {@code child.db-url-options} is appended to the
-     * database URL: {@code -Dchild.db-url-options=;WRITE_DELAY=500} runs the children with H2's default commit
-     * delay, to see what it costs after a kill -9.
+     * A database and a sandbox for a test, in {@code home} (a JUnit temporary folder). The system property
+     * {@code child.db-url-options} is appended to the database URL: {@code -Dchild.db-url-options=;WRITE_DELAY=500}
+     * runs the children with H2's default commit delay, to see what it costs after a kill -9.
      */
-    public ChildImports(String prefix) {
-        try {
-            home = Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public ChildImports(Path home) {
+        this.home = home;
         databaseUrl = "jdbc:h2:file:" + home.resolve("db") + ";AUTO_SERVER=TRUE"
                 + System.getProperty("child.db-url-options", "");
         sandbox = SandboxServer.start(SandboxSettings.defaults());
