@@ -32,6 +32,15 @@ final class RecordsHandler {
     }
 
     void handle(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        stats.requestStarted();
+        try {
+            answer(exchange, body);
+        } finally {
+            stats.requestEnded();
+        }
+    }
+
+    private void answer(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
         stats.recordsRequestArrived(Router.recorded(exchange, body));
         String method = exchange.getRequestMethod();
         if (!method.equals("POST") && !method.equals("PUT")) {

@@ -22,6 +22,10 @@ import java.util.function.LongSupplier;
  */
 public final class SandboxStats {
 
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private final boolean storeRecords;
     private final LongAdder requests = new LongAdder();
     private final LongAdder accepted = new LongAdder();
@@ -43,6 +47,19 @@ public final class SandboxStats {
     }
 
     /** Records requests received, whatever the answer (including resets and 405s). */
+    /** The most records requests the server was answering at the same moment. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
+    void requestStarted() {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+
+    void requestEnded() {
+        inFlight.decrementAndGet();
+    }
+
     public long requests() {
         return requests.sum();
     }
@@ -166,6 +183,7 @@ public final class SandboxStats {
         acceptedRecords.clear();
         ignoredFields.clear();
         window.reset();
+        maxInFlight.set(inFlight.get());
         lastRequest.set(null);
         lastTokenRequest.set(null);
     }

@@ -29,6 +29,16 @@ class FaultToleranceTest extends SandboxImportTest {
     }
 
     @Test
+    void rowsAreSentConcurrentlyButNeverMoreThanTheConcurrencyAtOnce() throws Exception {
+        Path file = aliases("concurrency.csv", 120);
+        sandbox.faults().latency(Duration.ofMillis(30));
+        Cli.Result r = cli.run("import", file.toString(), "--concurrency", "6", "--chunk-size", "40");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(sandbox.stats().maxConcurrentRequests()).isBetween(2, 6);
+        assertAllAcceptedOnce("concurrency.csv", 120);
+    }
+
+    @Test
     void aBurstOf503sIsRetriedAway() throws Exception {
         Path file = aliases("burst503.csv", 200);
         sandbox.faults().failNext(40, 503);
