@@ -52,6 +52,11 @@ public final class SandboxStats {
         return maxInFlight.get();
     }
 
+    /** Records requests being answered now (a client that timed out may have left some behind). */
+    public int concurrentRequests() {
+        return inFlight.get();
+    }
+
     void requestStarted() {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     }
