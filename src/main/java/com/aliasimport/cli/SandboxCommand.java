@@ -1,5 +1,6 @@
 package com.aliasimport.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -30,9 +31,27 @@ class SandboxCommand implements Callable<Integer> {
             defaultValue = "8089")
     int port;
 
+    @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0",
+            description = "Wait this long before answering each records request, like a distant API"
+                    + " (default ${DEFAULT-VALUE}).")
+    long latencyMillis;
+
+    @Option(names = "--token-ttl", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "How long issued access tokens stay valid (default ${DEFAULT-VALUE}).")
+    long tokenTtlSeconds;
+
+    @Option(names = "--no-store", description = "Count accepted records without keeping them, so memory stays"
+            + " flat over millions of requests (the stats then cannot tell duplicates).")
+    boolean noStore;
+
     @Override
     public Integer call() throws InterruptedException {
-        SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withPort(port));
+        if (latencyMillis < 0 || tokenTtlSeconds <= 0) {
+            throw new UsageException("--latency-ms must be 0 or more and --token-ttl more than 0");
+        }
+        SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withPort(port)
+                .withTokenTtl(Duration.ofSeconds(tokenTtlSeconds)).withStoreRecords(!noStore));
+        server.faults().latency(Duration.ofMillis(latencyMillis));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

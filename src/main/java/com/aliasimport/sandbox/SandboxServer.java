@@ -124,6 +124,9 @@ public final class SandboxServer implements AutoCloseable {
                 "  configuration: " + String.join(", ", settings.configurations()),
                 "  mapping:       " + String.join(", ", settings.requiredFields()),
                 "  token ttl:     " + settings.tokenTtl().toSeconds() + " s",
+                "  latency:       " + faults.latency().toMillis() + " ms per records request",
+                "  records:       " + (settings.storeRecords() ? "kept (duplicates are counted)"
+                        : "counted, not kept (--no-store)"),
                 "  stats:         GET " + statsUrl() + "   (POST " + baseUrl().resolve(Router.RESET_PATH)
                         + " clears them)");
     }

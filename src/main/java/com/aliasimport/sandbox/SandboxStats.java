@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -22,11 +24,11 @@ import java.util.function.LongSupplier;
  */
 public final class SandboxStats {
 
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger maxInFlight =
-            new java.util.concurrent.atomic.AtomicInteger();
-
     private final boolean storeRecords;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicLong firstRequestEpochMillis = new AtomicLong();
+    private final AtomicLong lastRequestEpochMillis = new AtomicLong();
     private final LongAdder requests = new LongAdder();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
@@ -46,7 +48,6 @@ public final class SandboxStats {
         this.window = new SlidingWindowCounter(Duration.ofSeconds(1), nanoClock);
     }
 
-    /** Records requests received, whatever the answer (including resets and 405s). */
     /** The most records requests the server was answering at the same moment. */
     public int maxConcurrentRequests() {
         return maxInFlight.get();
@@ -65,6 +66,7 @@ public final class SandboxStats {
         inFlight.decrementAndGet();
     }
 
+    /** Records requests received, whatever the answer (including resets and 405s). */
     public long requests() {
         return requests.sum();
     }
@@ -145,6 +147,16 @@ public final class SandboxStats {
         return counts;
     }
 
+    /** Wall-clock time (epoch ms) the first records request arrived, 0 before any: start-up benchmarks use it. */
+    public long firstRequestEpochMillis() {
+        return firstRequestEpochMillis.get();
+    }
+
+    /** Wall-clock time (epoch ms) the latest records request arrived, 0 before any. */
+    public long lastRequestEpochMillis() {
+        return lastRequestEpochMillis.get();
+    }
+
     /** The last records request, or null. */
     public RecordedRequest lastRequest() {
         return lastRequest.get();
@@ -166,6 +178,9 @@ public final class SandboxStats {
         statusCounts().forEach((status, count) -> statuses.put(String.valueOf(status), count));
         json.put("statusCounts", statuses);
         json.put("maxRequestsInAnyOneSecondWindow", maxRequestsInAnyOneSecondWindow());
+        json.put("maxConcurrentRequests", maxConcurrentRequests());
+        json.put("firstRequestEpochMillis", firstRequestEpochMillis());
+        json.put("lastRequestEpochMillis", lastRequestEpochMillis());
         json.put("tokenRequests", tokenRequests());
         json.put("tokensIssued", tokensIssued());
         json.put("storeRecords", storeRecords);
@@ -188,6 +203,8 @@ public final class SandboxStats {
         acceptedRecords.clear();
         ignoredFields.clear();
         window.reset();
+        firstRequestEpochMillis.set(0);
+        lastRequestEpochMillis.set(0);
         maxInFlight.set(inFlight.get());
         lastRequest.set(null);
         lastTokenRequest.set(null);
@@ -196,6 +213,9 @@ public final class SandboxStats {
     void recordsRequestArrived(RecordedRequest request) {
         requests.increment();
         window.arrive();
+        long now = System.currentTimeMillis();
+        firstRequestEpochMillis.compareAndSet(0, now);
+        lastRequestEpochMillis.set(now);
         lastRequest.set(request);
     }
 

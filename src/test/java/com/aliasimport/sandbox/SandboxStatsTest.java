@@ -1,6 +1,7 @@
 package com.aliasimport.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -87,6 +88,10 @@ class SandboxStatsTest {
         assertThat(stats.get("duplicateAcceptances").asLong()).isEqualTo(1);
         assertThat(stats.get("ignoredFields")).isEqualTo(TestHttp.parse("{\"Email\":1}"));
         assertThat(stats.get("connectionResets").asLong()).isZero();
+        assertThat(stats.get("maxConcurrentRequests").asInt()).isEqualTo(1);
+        long first = stats.get("firstRequestEpochMillis").asLong();
+        assertThat(first).isCloseTo(System.currentTimeMillis(), within(60_000L));
+        assertThat(stats.get("lastRequestEpochMillis").asLong()).isGreaterThanOrEqualTo(first);
         assertThat(TestHttp.parse(server.stats().toJson())).isEqualTo(stats);
     }
 
