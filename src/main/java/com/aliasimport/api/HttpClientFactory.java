@@ -1,7 +1,5 @@
 package com.aliasimport.api;
 
-import java.net.http.HttpClient;
-
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -9,7 +7,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 
 import com.aliasimport.config.ApiSettings;
 
-/** The JDK HttpClient behind every request, with the configured timeouts; a hung server never hangs the job. */
+/** Apache HttpClient behind token requests, with the configured timeouts; a hung server never hangs the job. */
 final class HttpClientFactory {
 
     private HttpClientFactory() {
@@ -20,8 +18,6 @@ final class HttpClientFactory {
                 .withTimeouts(settings.connectTimeout(), settings.readTimeout())
                 // A redirected POST may silently turn into a GET: treat a redirect as the wrong URL instead.
                 .withRedirects(HttpRedirects.DONT_FOLLOW);
-        return ClientHttpRequestFactoryBuilder.jdk()
-                .withHttpClientCustomizer(builder -> builder.version(HttpClient.Version.HTTP_1_1))
-                .build(httpSettings);
+        return ClientHttpRequestFactoryBuilder.httpComponents().build(httpSettings);
     }
 }

@@ -2,10 +2,13 @@ package com.aliasimport.api;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /** Reads an I/O failure's cause chain: did the request leave this machine, and is it worth retrying? */
 final class NetworkErrors {
@@ -19,19 +22,25 @@ final class NetworkErrors {
 
     /** The connection was never made, so the server cannot have seen the request. */
     static boolean isNotConnected(Throwable t) {
-        return find(t, ConnectException.class) != null || find(t, HttpConnectTimeoutException.class) != null
+        return find(t, ConnectException.class) != null || isConnectTimeout(t)
                 || find(t, NoRouteToHostException.class) != null;
     }
 
     static boolean isReadTimeout(Throwable t) {
-        return find(t, HttpTimeoutException.class) != null && find(t, HttpConnectTimeoutException.class) == null;
+        return (find(t, HttpTimeoutException.class) != null || find(t, SocketTimeoutException.class) != null)
+                && !isConnectTimeout(t);
+    }
+
+    /** The JDK client and Apache HttpClient each have their own exception for it. */
+    private static boolean isConnectTimeout(Throwable t) {
+        return find(t, HttpConnectTimeoutException.class) != null || find(t, ConnectTimeoutException.class) != null;
     }
 
     static String describe(Throwable t) {
         if (isUnknownHost(t)) {
             return "unknown host";
         }
-        if (find(t, HttpConnectTimeoutException.class) != null) {
+        if (isConnectTimeout(t)) {
             return "connect timed out";
         }
         if (find(t, ConnectException.class) != null) {

@@ -1,21 +1,15 @@
 package com.aliasimport.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.retry.RetryCallback;
 import org.springframework.retry.support.RetryTemplate;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
+import com.aliasimport.api.RecordsClient.Reply;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
 
@@ -25,12 +19,10 @@ import com.aliasimport.config.SendSettings;
  * a 401 renews the token once. Failures that are not about the row throw {@link SystemicFailureException}.
  * Thread safe: the writer calls it from several threads at once.
  */
-public final class RecordSender {
-
-    private static final int MAX_BODY_BYTES = 64 * 1024;
+public final class RecordSender implements AutoCloseable {
 
     private final ApiSettings settings;
-    private final RestClient rest;
+    private final RecordsClient http;
     private final AccessTokens tokens;
     private final Throttle throttle;
     private final RecordBody body;
@@ -40,11 +32,10 @@ public final class RecordSender {
 
     public RecordSender(ApiSettings settings, SendSettings send) {
         this.settings = settings;
-        ClientHttpRequestFactory factory = HttpClientFactory.requestFactory(settings);
-        this.rest = RestClient.builder().requestFactory(factory).build();
-        this.tokens = new AccessTokens(settings, factory, clock);
+        this.tokens = new AccessTokens(settings, HttpClientFactory.requestFactory(settings), clock);
         this.throttle = new Throttle(send.rate());
         this.body = new RecordBody(settings.format(), settings.configuration());
+        this.http = new RecordsClient(settings, send.concurrency(), body.contentType().toString());
         this.retry = RetryTemplate.builder()
                 .maxAttempts(send.maxAttempts())
                 .retryOn(TransientFailure.class)
@@ -69,6 +60,13 @@ public final class RecordSender {
         stopping = true;
     }
 
+    /** Stops and closes the connections. */
+    @Override
+    public void close() {
+        stop();
+        http.close();
+    }
+
     /** Sends until accepted, rejected or out of attempts. */
     public SendOutcome send(Map<String, String> record) {
         byte[] payload = body.encode(record);
@@ -86,9 +84,6 @@ public final class RecordSender {
         int attempts;
         boolean outcomeUnknown;
         boolean renewedToken;
-    }
-
-    private record Reply(int status, String retryAfter, String location, String body) {
     }
 
     private SendOutcome attempt(byte[] payload, RowAttempts row) {
@@ -147,27 +142,25 @@ public final class RecordSender {
 
     private Reply exchange(byte[] payload, String token, RowAttempts row) {
         try {
-            return rest.method(HttpMethod.valueOf(settings.method().name()))
-                    .uri(settings.endpoints().importsUrl())
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                    .contentType(body.contentType())
-                    .body(payload)
-                    .exchange((request, response) -> new Reply(response.getStatusCode().value(),
-                            response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-                            response.getHeaders().getFirst(HttpHeaders.LOCATION), read(response.getBody())));
-        } catch (RestClientException e) {
-            if (NetworkErrors.isUnknownHost(e)) {
-                throw new SystemicFailureException("cannot reach the Imports API at " + url()
-                        + ": unknown host (check CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_IMPORTS_URL)");
-            }
-            if (NetworkErrors.isNotConnected(e)) {
-                throw new TransientFailure(null, null, NetworkErrors.describe(e) + " at " + url(), false, true);
-            }
-            // The request may have reached the API before the connection broke: the outcome is unknown.
-            row.outcomeUnknown = true;
-            throw new TransientFailure(null, null, NetworkErrors.describe(e)
-                    + " (the API may have received the record)", true, false);
+            return http.send(payload, token);
+        } catch (IOException e) {
+            return failed(e, row);
         }
+    }
+
+    /** Classifies a request that got no complete answer; always throws. */
+    private Reply failed(Throwable e, RowAttempts row) {
+        if (NetworkErrors.isUnknownHost(e)) {
+            throw new SystemicFailureException("cannot reach the Imports API at " + url()
+                    + ": unknown host (check CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_IMPORTS_URL)");
+        }
+        if (NetworkErrors.isNotConnected(e)) {
+            throw new TransientFailure(null, null, NetworkErrors.describe(e) + " at " + url(), false, true);
+        }
+        // The request may have reached the API before the connection broke: the outcome is unknown.
+        row.outcomeUnknown = true;
+        throw new TransientFailure(null, null, NetworkErrors.describe(e)
+                + " (the API may have received the record)", true, false);
     }
 
     /** Back-off sleeps in short slices so that {@link #stop()} cuts them short without interrupting threads. */
@@ -191,11 +184,4 @@ public final class RecordSender {
         return settings.endpoints().importsUrl().toString();
     }
 
-    private static String read(InputStream in) throws IOException {
-        if (in == null) {
-            return "";
-        }
-        byte[] bytes = in.readNBytes(MAX_BODY_BYTES);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }

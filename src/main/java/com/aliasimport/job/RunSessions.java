@@ -86,7 +86,7 @@ class RunSessions {
             status = BatchStatus.FAILED;
             message = "the run could not be started: " + e.getMessage();
         } finally {
-            sender.stop();
+            sender.close();
             pool.shutdown();
         }
         return new Ended(status, message, Duration.ofNanos(System.nanoTime() - started), sender.tokens().requests());
