@@ -2,6 +2,7 @@ package com.aliasimport.config;
 
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ public record AliasImportProperties(
         @DefaultValue Http http,
         @DefaultValue Sending sending,
         @DefaultValue Mapping mapping,
-        @DefaultValue Csv csv) {
+        @DefaultValue Csv csv,
+        /* Where runs journal accepted rows between checkpoints (kept only while a run is unfinished after a crash). */
+        @DefaultValue("data/journal") Path journalDir) {
 
     public enum Format { JSON, FORM }
 
@@ -48,7 +51,7 @@ public record AliasImportProperties(
      */
     public record Sending(
             @DefaultValue("20") int rate,
-            @DefaultValue("8") int concurrency,
+            @DefaultValue("16") int concurrency,
             @DefaultValue("200") int chunkSize,
             @DefaultValue("6") int maxAttempts,
             @DefaultValue("500ms") Duration initialBackoff,

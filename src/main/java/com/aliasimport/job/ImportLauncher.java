@@ -1,10 +1,15 @@
 package com.aliasimport.job;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +26,8 @@ import com.aliasimport.mapping.HeaderCheck;
 import com.aliasimport.mapping.InboundMapping;
 import com.aliasimport.mapping.RowClassifier;
 import com.aliasimport.mapping.RowProblem;
+import com.aliasimport.report.AcceptanceJournal;
+import com.aliasimport.report.AcceptedRow;
 import com.aliasimport.report.RowOutcomeStore;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
@@ -36,6 +43,7 @@ import com.aliasimport.run.RunStore;
 @Service
 public class ImportLauncher {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
     private static final int SAMPLE_PROBLEMS = 10;
 
     private final AliasImportProperties properties;
@@ -97,24 +105,65 @@ public class ImportLauncher {
             ColumnBinding binding, Preflight preflight, RunLock.Held lock) {
         RunProgress progress = new RunProgress(preflight.rowCount());
         long rewindLine = runs.rewindLine(runId);
+        Path journalFile = journalFile(runId);
+        storeJournaled(runId, journalFile);
         long highestLineDone = outcomes.highestLineWithOutcome(runId);
-        RunSessions.Ended ended = sessions.run(runId, SendingJobs.IMPORT_JOB, request.api(), request.send(),
-                progress, lock, request.progressObserver(), sending -> {
-                    ImportRowReader reader = jobs.reader(request.file(), csv, new RowClassifier(binding, mapping),
-                            request.limit(), progress, rewindLine > 0
-                                    ? new Rewind(rewindLine, () -> runs.clearRewind(runId))
-                                    : Rewind.NONE);
-                    var recorder = new ImportOutcomes(runId, outcomes, line -> runs.rewindTo(runId, line));
-                    SendingWriter writer = new SendingWriter(sending.sender(), recorder, sending.pool(),
-                            sending.guard(), progress, sending.lockLost(), highestLineDone);
-                    return jobs.importJob(reader, writer, request.send().chunkSize());
-                });
+        RunSessions.Ended ended;
+        boolean allStored;
+        try (AcceptanceJournal journal = AcceptanceJournal.open(journalFile)) {
+            journal.clear(); // all it held is in the database now
+            var recorder = new ImportOutcomes(runId, outcomes, journal, line -> runs.rewindTo(runId, line));
+            ended = sessions.run(runId, SendingJobs.IMPORT_JOB, request.api(), request.send(),
+                    progress, lock, request.progressObserver(), sending -> {
+                        ImportRowReader reader = jobs.reader(request.file(), csv, new RowClassifier(binding, mapping),
+                                request.limit(), progress, rewindLine > 0
+                                        ? new Rewind(rewindLine, () -> runs.clearRewind(runId))
+                                        : Rewind.NONE);
+                        SendingWriter writer = new SendingWriter(sending.sender(), recorder, sending.pool(),
+                                sending.guard(), progress, sending.lockLost(), highestLineDone);
+                        return jobs.importJob(reader, writer, request.send().chunkSize());
+                    });
+            // False when the database failed under the last chunk: the journal keeps its rows for the next session.
+            allStored = recorder.allStored();
+        }
+        if (allStored) {
+            deleteJournal(journalFile);
+        }
         long read = ended.status() == BatchStatus.COMPLETED ? preflight.rowCount() : progress.readPosition();
         RunCounts counts = outcomes.counts(runId, read);
         RunStatus runStatus = RunStatus.of(ended.status(), counts);
         runs.finish(runId, runStatus, ended.message(), counts, ended.time());
         return new ImportResult(ImportResult.Outcome.of(runStatus), runs.find(runId).orElseThrow(), counts,
                 ended.message(), preflight, List.of(), ended.tokenRequests());
+    }
+
+    /** The run's journal: the one its first session chose, or a new one (unique, as run ids repeat across databases). */
+    private Path journalFile(long runId) {
+        String known = runs.journal(runId);
+        if (known != null) {
+            return Path.of(known);
+        }
+        Path file = properties.journalDir().resolve("run-" + runId + "-" + UUID.randomUUID() + ".journal")
+                .toAbsolutePath();
+        runs.setJournal(runId, file.toString());
+        return file;
+    }
+
+    /** Acceptances a session that died had journaled but not stored: stored now, before anything is sent. */
+    private void storeJournaled(long runId, Path journalFile) {
+        List<AcceptedRow> rows = AcceptanceJournal.read(journalFile);
+        if (!rows.isEmpty()) {
+            log.info("run {}: storing {} accepted rows journaled by a session that ended early", runId, rows.size());
+            outcomes.accepted(runId, rows);
+        }
+    }
+
+    private static void deleteJournal(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete the empty acceptance journal {}: {}", file, e.getMessage());
+        }
     }
 
     private ImportResult dryRun(Path file, CsvSettings csv, InboundMapping mapping, ColumnBinding binding,

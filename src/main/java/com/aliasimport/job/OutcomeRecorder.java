@@ -23,6 +23,9 @@ interface OutcomeRecorder {
     /** Called from a sending thread as soon as the row has failed for good. */
     void failed(FailedRow row);
 
+    /** Every row of the chunk has its outcome: store what is not stored yet. Called before the checkpoint. */
+    void chunkEnded();
+
     /** Lines between {@code from} and {@code to} that already have an outcome (a session died after them). */
     Set<Long> linesWithOutcome(long from, long to);
 

@@ -43,6 +43,11 @@ final class RetryOutcomes implements OutcomeRecorder {
     }
 
     @Override
+    public void chunkEnded() {
+        // Each outcome was stored as it came: retry passes are small, and resolve rows one by one.
+    }
+
+    @Override
     public Set<Long> linesWithOutcome(long from, long to) {
         return retries.acceptedBy(retryRunId, from, to);
     }

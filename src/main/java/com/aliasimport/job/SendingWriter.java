@@ -71,6 +71,7 @@ final class SendingWriter implements ItemWriter<ClassifiedRow> {
             inFlight.add(pool.submit(() -> sendAndRecord(row)));
         }
         awaitAll(inFlight);
+        outcomes.chunkEnded();
         if (guard.stopped()) {
             outcomes.forget(guard.linesToForget());
             throw new SystemicFailureException(guard.stopReason());

@@ -14,8 +14,11 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +27,10 @@ import com.aliasimport.run.RunCounts;
 
 /**
  * The per-row record of a run: {@code accepted_row} for rows CustomerGauge took and {@code failed_row} for the rest.
- * Outcomes of sent rows are written one by one, in their own transaction, as soon as they are known: that is what
- * bounds the rows a crash can make a resumed run send again.
+ * A sent row's outcome is durable before its sending thread moves on (that is what bounds the rows a crash can make
+ * a resumed run send again to one per thread): failed rows are committed at once, outcomes that threads report at
+ * the same moment sharing a commit ({@link GroupCommit}); accepted rows, the bulk, go to an
+ * {@link AcceptanceJournal} first and reach the database a chunk at a time.
  */
 @Repository
 public class RowOutcomeStore {
@@ -38,20 +43,53 @@ public class RowOutcomeStore {
     private static final int MAX_MESSAGE = 2000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate newTransaction;
+    private final GroupCommit<FailedRow> failedRows = new GroupCommit<>(this::insertFailed);
 
-    public RowOutcomeStore(JdbcTemplate jdbc) {
+    public RowOutcomeStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public void accepted(long runId, long line, int attempts, boolean duplicateRisk) {
-        jdbc.update("INSERT INTO accepted_row (run_id, line, accepted_at, attempts, duplicate_risk)"
-                + " VALUES (?, ?, ?, ?, ?)", runId, line, Timestamp.from(Instant.now()), attempts, duplicateRisk);
+    /**
+     * Stores rows the API accepted, in a transaction of their own (committed even if the caller's rolls back).
+     * Lines that already have an outcome are left alone: replaying a journal after a crash may offer them again.
+     */
+    public void accepted(long runId, List<AcceptedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        newTransaction.executeWithoutResult(status -> {
+            long from = Long.MAX_VALUE;
+            long to = Long.MIN_VALUE;
+            for (AcceptedRow row : rows) {
+                from = Math.min(from, row.line());
+                to = Math.max(to, row.line());
+            }
+            Set<Long> done = linesWithOutcome(runId, from, to);
+            List<AcceptedRow> fresh = rows.stream().filter(row -> !done.contains(row.line())).toList();
+            jdbc.batchUpdate("INSERT INTO accepted_row (run_id, line, accepted_at, attempts, duplicate_risk)"
+                    + " VALUES (?, ?, ?, ?, ?)", fresh, fresh.size(), (ps, row) -> {
+                        ps.setLong(1, runId);
+                        ps.setLong(2, row.line());
+                        ps.setTimestamp(3, Timestamp.from(row.at()));
+                        ps.setInt(4, row.attempts());
+                        ps.setBoolean(5, row.duplicateRisk());
+                    });
+        });
     }
 
+    /** Stores a row that failed for good; returns once that is committed. Called by many threads at once. */
     public void failed(FailedRow row) {
-        failed(List.of(row));
+        failedRows.write(row);
     }
 
+    private void insertFailed(List<FailedRow> rows) {
+        newTransaction.executeWithoutResult(status -> failed(rows));
+    }
+
+    /** Stores rows in the caller's transaction (the chunk's, for rows that failed a check). */
     public void failed(List<FailedRow> rows) {
         if (rows.isEmpty()) {
             return;

@@ -105,6 +105,15 @@ public class RunStore {
         jdbc.update("UPDATE import_run SET rewind_line = NULL WHERE id = ?", id);
     }
 
+    /** The run's acceptance journal file, or null before its first session chose one. */
+    public String journal(long id) {
+        return jdbc.queryForObject("SELECT journal FROM import_run WHERE id = ?", String.class, id);
+    }
+
+    public void setJournal(long id, String file) {
+        jdbc.update("UPDATE import_run SET journal = ? WHERE id = ?", file, id);
+    }
+
     /** Records how a session of the run ended; active time adds up across resumed sessions. */
     public void finish(long id, RunStatus status, String message, RunCounts counts, Duration sessionTime) {
         jdbc.update("UPDATE import_run SET status = ?, message = ?, ended_at = ?, active_millis = active_millis + ?,"

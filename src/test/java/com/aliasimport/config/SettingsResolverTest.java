@@ -29,7 +29,7 @@ class SettingsResolverTest {
                         java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(120), 10),
                 new AliasImportProperties.Mapping(List.of("Account Name", "Alias"), List.of("Account Name", "Alias"),
                         Map.of(), List.of(), 128),
-                new AliasImportProperties.Csv(",", "UTF-8"));
+                new AliasImportProperties.Csv(",", "UTF-8"), java.nio.file.Path.of("data/journal"));
     }
 
     private static ApiSettings resolve(AliasImportProperties p, MockEnvironment env) {

@@ -109,7 +109,7 @@ class CrashRecoveryTest {
                 env.awaitSandboxIdle(Duration.ofMillis(150), Duration.ofSeconds(10));
 
                 long accepted = stats.distinctRecords();
-                long recorded = env.count("SELECT COUNT(*) FROM accepted_row");
+                long recorded = env.recordedAcceptances();
                 // The step's committed reads over all its executions: where a resumed run starts reading.
                 long checkpoint = env.count("SELECT COALESCE(SUM(READ_COUNT), 0) FROM BATCH_STEP_EXECUTION");
                 kills.add(new Kill(n, plan.moment(), target, accepted, recorded, checkpoint, seconds));

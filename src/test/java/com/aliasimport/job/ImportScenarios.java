@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.aliasimport.report.AcceptanceJournal;
+import com.aliasimport.report.AcceptedRow;
 import com.aliasimport.report.FailedRow;
 import com.aliasimport.report.FailureType;
 import com.aliasimport.report.RowOutcomeStore;
@@ -111,6 +114,33 @@ abstract class ImportScenarios extends SandboxImportTest {
         assertThat(rest.exitCode()).as(rest.all()).isZero();
         assertThat(sandbox.stats().accepted()).isEqualTo(50);
         assertThat(sandbox.stats().duplicateAcceptances()).isZero();
+    }
+
+    @Test
+    void acceptancesJournaledByASessionThatDiedAreStoredAndNotSentAgain() throws Exception {
+        Path file = aliases("journaled.csv", 30);
+        Cli.Result canary = cli.run("import", file.toString(), "--limit", "10", "--chunk-size", "5");
+        assertThat(canary.exitCode()).as(canary.all()).isZero();
+        long run = count("SELECT id FROM import_run WHERE file_name = 'journaled.csv'");
+        Path journal = Path.of(jdbc.queryForObject("SELECT journal FROM import_run WHERE id = ?", String.class, run));
+        assertThat(journal).as("a session that ended normally stored everything and left no journal").doesNotExist();
+
+        // As if a session had sent "Account 11" and "Account 12" (lines 12 and 13), journaled their 200s, and died.
+        Instant at = Instant.parse("2026-11-23T04:00:00Z");
+        try (AcceptanceJournal dead = AcceptanceJournal.open(journal)) {
+            dead.append(new AcceptedRow(12, 2, false, at));
+            dead.append(new AcceptedRow(13, 1, true, at));
+        }
+
+        Cli.Result rest = cli.run("import", file.toString(), "--chunk-size", "5");
+        assertThat(rest.exitCode()).as(rest.all()).isZero();
+        assertThat(sandbox.stats().accepted()).as("every row but the two journaled ones").isEqualTo(28);
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Account 11", "Alias",
+                "Alias 11 journaled.csv"))).isZero();
+        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", run)).isEqualTo(30);
+        assertThat(jdbc.queryForMap("SELECT attempts, duplicate_risk FROM accepted_row WHERE run_id = ? AND line = 13",
+                run)).containsEntry("ATTEMPTS", 1).containsEntry("DUPLICATE_RISK", true);
+        assertThat(journal).doesNotExist();
     }
 
     @Test

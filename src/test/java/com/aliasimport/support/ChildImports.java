@@ -9,16 +9,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import com.aliasimport.report.AcceptanceJournal;
 import com.aliasimport.sandbox.SandboxServer;
 import com.aliasimport.sandbox.SandboxSettings;
 
@@ -70,6 +74,7 @@ public final class ChildImports implements AutoCloseable {
         p.put("alias-import.client-id", SandboxSettings.CLIENT_ID);
         p.put("alias-import.client-secret", SandboxSettings.CLIENT_SECRET);
         p.put("alias-import.configuration", SandboxSettings.CONFIGURATION);
+        p.put("alias-import.journal-dir", journalDir().toString());
         p.put("alias-import.sending.rate", "0");
         p.put("alias-import.sending.initial-backoff", "20ms");
         p.put("alias-import.sending.max-backoff", "100ms");
@@ -108,6 +113,28 @@ public final class ChildImports implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + databaseUrl, e);
         }
+    }
+
+    /**
+     * Rows the children made durable as accepted: in accepted_row, or written to an acceptance journal and not yet
+     * moved to the database (the next session does that before it sends anything).
+     */
+    public long recordedAcceptances() {
+        Set<Long> lines = new HashSet<>(withDatabase(jdbc -> jdbc.queryForList("SELECT line FROM accepted_row",
+                Long.class)));
+        Path journals = journalDir();
+        if (Files.isDirectory(journals)) {
+            try (Stream<Path> files = Files.list(journals)) {
+                files.forEach(file -> AcceptanceJournal.read(file).forEach(row -> lines.add(row.line())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return lines.size();
+    }
+
+    public Path journalDir() {
+        return home.resolve("journal");
     }
 
     public long count(String sql, Object... args) {

@@ -70,6 +70,7 @@ public abstract class SandboxImportTest {
         registry.add("alias-import.sending.initial-backoff", () -> "20ms");
         registry.add("alias-import.sending.max-backoff", () -> "100ms");
         registry.add("alias-import.sending.rate", () -> "0");
+        registry.add("alias-import.journal-dir", () -> home.resolve("journal").toString());
         registry.add("alias-import.http.read-timeout", () -> "1s");
     }
 
