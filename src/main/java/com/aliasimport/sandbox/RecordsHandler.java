@@ -32,31 +32,50 @@ final class RecordsHandler {
     }
 
     void handle(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        stats.requestStarted();
+        InFlight request = new InFlight();
         try {
-            answer(exchange, body);
+            answer(exchange, body, request);
         } finally {
-            stats.requestEnded();
+            request.end();
         }
     }
 
-    private void answer(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+    /**
+     * Counts one request in flight until it ends: just before its answer goes out (a fast client sends its next
+     * request the moment it has the answer, before this thread would reach a finally block), or without an answer.
+     */
+    private final class InFlight {
+        private boolean ended;
+
+        InFlight() {
+            stats.requestStarted();
+        }
+
+        void end() {
+            if (!ended) {
+                ended = true;
+                stats.requestEnded();
+            }
+        }
+    }
+
+    private void answer(HttpExchange exchange, byte[] body, InFlight request) throws IOException, InterruptedException {
         stats.recordsRequestArrived(Router.recorded(exchange, body));
         String method = exchange.getRequestMethod();
         if (!method.equals("POST") && !method.equals("PUT")) {
             exchange.getResponseHeaders().set("Allow", "POST, PUT");
-            send(exchange, Outcome.error(405, Json.message(Json.reason(405))));
+            send(exchange, Outcome.error(405, Json.message(Json.reason(405))), request);
             return;
         }
         sleep(faults.latency());
         RecordFault fault = faults.nextRecordFault();
         if (fault instanceof RecordFault.Fail fail) {
-            send(exchange, Outcome.error(fail.status(), Json.message(Json.reason(fail.status()))));
+            send(exchange, Outcome.error(fail.status(), Json.message(Json.reason(fail.status()))), request);
         } else if (fault instanceof RecordFault.Throttle throttle) {
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(secondsRoundedUp(throttle.retryAfter())));
-            send(exchange, Outcome.error(429, Json.message("Too Many Attempts.")));
+            send(exchange, Outcome.error(429, Json.message("Too Many Attempts.")), request);
         } else if (fault instanceof RecordFault.Unauthorized) {
-            send(exchange, unauthenticated());
+            send(exchange, unauthenticated(), request);
         } else if (fault instanceof RecordFault.Reset reset) {
             if (reset.afterAccepting()) {
                 take(process(exchange, body));
@@ -66,9 +85,9 @@ final class RecordsHandler {
         } else if (fault instanceof RecordFault.Slow slow) {
             Outcome outcome = take(process(exchange, body));
             sleep(slow.delay());
-            send(exchange, outcome);
+            send(exchange, outcome, request);
         } else {
-            send(exchange, take(process(exchange, body)));
+            send(exchange, take(process(exchange, body)), request);
         }
     }
 
@@ -120,8 +139,9 @@ final class RecordsHandler {
         return Outcome.error(401, Json.message("Unauthenticated."));
     }
 
-    private void send(HttpExchange exchange, Outcome outcome) throws IOException {
+    private void send(HttpExchange exchange, Outcome outcome, InFlight request) throws IOException {
         stats.recordsResponded(outcome.status());
+        request.end();
         if (outcome.body() == null) {
             Exchanges.sendEmpty(exchange, outcome.status());
         } else {
