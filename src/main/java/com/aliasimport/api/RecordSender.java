@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.retry.RetryCallback;
 import org.springframework.retry.support.RetryTemplate;
@@ -29,6 +32,8 @@ public final class RecordSender implements AutoCloseable {
     private final RetryTemplate retry;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
+    private final AtomicBoolean firstRequestSent = new AtomicBoolean();
+    private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
     public RecordSender(ApiSettings settings, SendSettings send) {
         this.settings = settings;
@@ -90,7 +95,15 @@ public final class RecordSender implements AutoCloseable {
         if (stopping) {
             throw new CancellationException("sending stopped");
         }
+        // A token request (the first, or a renewal) takes a while: made before the slot, so that it does not hold
+        // paced requests back and then release them together. After the slot the token is a cached read, unless
+        // it expired during a long wait (a Retry-After pause).
+        tokens.current();
+        boolean first = firstRequestSent.compareAndSet(false, true);
         try {
+            if (!first) {
+                awaitFirstAnswer();
+            }
             throttle.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,7 +111,12 @@ public final class RecordSender implements AutoCloseable {
         }
         String token = tokens.current();
         row.attempts++;
-        Reply reply = exchange(payload, token, row);
+        Reply reply;
+        try {
+            reply = exchange(payload, token, row);
+        } finally {
+            firstAnswer.countDown();
+        }
         int status = reply.status();
         if (status >= 200 && status < 300) {
             return new SendOutcome.Accepted(row.attempts, row.outcomeUnknown);
@@ -161,6 +179,19 @@ public final class RecordSender implements AutoCloseable {
         row.outcomeUnknown = true;
         throw new TransientFailure(null, null, NetworkErrors.describe(e)
                 + " (the API may have received the record)", true, false);
+    }
+
+    /**
+     * The first request of a run goes alone; the others wait for its answer (or failure). It meets the cold code
+     * paths and opens the first connection, so it is slow: paced requests queued behind it would reach the API
+     * together, above the rate. And a run whose configuration is wrong learns it from one request, not sixteen.
+     */
+    private void awaitFirstAnswer() throws InterruptedException {
+        while (!firstAnswer.await(50, TimeUnit.MILLISECONDS)) {
+            if (stopping) {
+                throw new CancellationException("sending stopped");
+            }
+        }
     }
 
     /** Back-off sleeps in short slices so that {@link #stop()} cuts them short without interrupting threads. */

@@ -12,7 +12,8 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
  * The hard limit is a Resilience4j RateLimiter that hands out one permit per {@code 1s / rate}, so requests are
  * spread evenly and no one-second window, wherever it starts, holds more than the configured rate (a limiter that
  * refills {@code rate} permits each second would allow twice that across a refill). It paces at 98% of the rate
- * to leave room for scheduling jitter.
+ * to leave room for scheduling jitter, and a {@link SlidingSecond} behind it holds back requests that a pause
+ * released together, so that even then no one-second window holds more than the rate.
  * <p>
  * On top of it, a 429 pauses everyone for the Retry-After and halves the pace; the pace then climbs back towards
  * the configured rate a step every two seconds while the API stays quiet. The slower pace is a second, simple
@@ -25,6 +26,7 @@ public final class Throttle {
 
     private final int configuredRate;
     private final RateLimiter limiter;
+    private final SlidingSecond window;
     private volatile double currentRate;
     private volatile long pausedUntilNanos = System.nanoTime();
     private long lastChangeNanos = System.nanoTime();
@@ -39,6 +41,9 @@ public final class Throttle {
                 .limitRefreshPeriod(Duration.ofNanos(periodNanos(rate)))
                 .timeoutDuration(Duration.ofSeconds(10))
                 .build()) : null;
+        // One percent below the rate: a request started in one second can reach the API a few milliseconds later,
+        // in the next (a slow first request, a pause), and the API counts arrivals.
+        this.window = rate > 0 ? new SlidingSecond(rate - rate / 100) : null;
     }
 
     /** Blocks until this request may go. */
@@ -54,6 +59,7 @@ public final class Throttle {
             while (!limiter.acquirePermission()) {
                 // timed out waiting in a long queue: queue again
             }
+            window.acquire();
         }
     }
 

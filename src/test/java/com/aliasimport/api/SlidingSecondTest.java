@@ -1,0 +1,41 @@
+package com.aliasimport.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+class SlidingSecondTest {
+
+    @Test
+    void aBurstFromManyThreadsIsSpreadSoThatNoSecondHoldsMoreThanTheLimit() throws Exception {
+        SlidingSecond window = new SlidingSecond(5);
+        List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 12; i++) {
+            pool.submit(() -> {
+                window.acquire();
+                starts.add(System.nanoTime());
+                return null;
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+        List<Long> sorted = new ArrayList<>(starts);
+        Collections.sort(sorted);
+        assertThat(sorted).hasSize(12);
+        for (int i = 5; i < sorted.size(); i++) {
+            assertThat(sorted.get(i) - sorted.get(i - 5)).as("start %d and start %d", i - 5, i)
+                    .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
+        }
+        assertThat(sorted.get(4) - sorted.get(0)).as("the first five go at once")
+                .isLessThan(TimeUnit.MILLISECONDS.toNanos(500));
+    }
+}
