@@ -13,9 +13,10 @@ import com.zaxxer.hikari.HikariDataSource;
  * Makes an embedded H2 database write each commit to its file before the commit returns.
  * <p>
  * By default H2 keeps commits in memory and writes them up to {@code WRITE_DELAY} (500 ms) later, so a process
- * killed with {@code kill -9} loses its last commits. For us those are the {@code accepted_row} records: a row the
- * API took whose record is lost is sent again by the resumed run, and a crash would re-send hundreds of rows
- * instead of at most the requests in flight. {@code WRITE_DELAY=0} closes that hole (a commit then survives the
+ * killed with {@code kill -9} loses its last commits. For us those are a chunk's {@code accepted_row} records (the
+ * acceptance journal is emptied once they are committed), failed rows and the checkpoint: a row the API took whose
+ * record is lost is sent again by the resumed run, and a crash would re-send hundreds of rows instead of at most the
+ * requests in flight. {@code WRITE_DELAY=0} closes that hole (a commit then survives the
  * death of the process; surviving a power cut would take an fsync that H2 does not do on commit).
  * <p>
  * The default URL sets it; this adds it to any other embedded H2 URL (a {@code SPRING_DATASOURCE_URL} pointing

@@ -115,8 +115,8 @@ public class ImportLauncher {
             var recorder = new ImportOutcomes(runId, outcomes, journal, line -> runs.rewindTo(runId, line));
             ended = sessions.run(runId, SendingJobs.IMPORT_JOB, request.api(), request.send(),
                     progress, lock, request.progressObserver(), sending -> {
-                        ImportRowReader reader = jobs.reader(request.file(), csv, new RowClassifier(binding, mapping),
-                                request.limit(), progress, rewindLine > 0
+                        var classifier = new RowClassifier(binding, mapping, preflight.rowCount());
+                        ImportRowReader reader = jobs.reader(request.file(), csv, classifier, request.limit(), progress, rewindLine > 0
                                         ? new Rewind(rewindLine, () -> runs.clearRewind(runId))
                                         : Rewind.NONE);
                         SendingWriter writer = new SendingWriter(sending.sender(), recorder, sending.pool(),
@@ -168,7 +168,7 @@ public class ImportLauncher {
 
     private ImportResult dryRun(Path file, CsvSettings csv, InboundMapping mapping, ColumnBinding binding,
             Preflight preflight) {
-        RowClassifier classifier = new RowClassifier(binding, mapping);
+        RowClassifier classifier = new RowClassifier(binding, mapping, preflight.rowCount());
         long valid = 0;
         long invalid = 0;
         long duplicate = 0;

@@ -13,11 +13,13 @@ public final class RowClassifier {
 
     private final ColumnBinding binding;
     private final RowValidator validator;
-    private final DuplicateIndex seen = new DuplicateIndex();
+    private final DuplicateIndex seen;
 
-    public RowClassifier(ColumnBinding binding, InboundMapping mapping) {
+    /** @param expectedRows the file's data rows (the pre-flight counted them), to size the duplicate index once */
+    public RowClassifier(ColumnBinding binding, InboundMapping mapping, long expectedRows) {
         this.binding = binding;
         this.validator = new RowValidator(mapping);
+        this.seen = new DuplicateIndex(expectedRows);
     }
 
     public ClassifiedRow classify(long line, List<String> values) {

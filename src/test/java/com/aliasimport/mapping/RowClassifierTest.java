@@ -15,7 +15,7 @@ class RowClassifierTest {
             List.of("Account Name", "Alias"), List.of("Account Name", "Alias"), Map.of(), List.of(), 10),
             Map.of(), List.of());
     private final RowClassifier classifier = new RowClassifier(
-            new HeaderCheck(mapping).bind("f.csv", List.of("Account Name", "Alias")), mapping);
+            new HeaderCheck(mapping).bind("f.csv", List.of("Account Name", "Alias")), mapping, 100);
 
     @Test
     void trimsValuesAndKeepsMappingFieldNames() {
@@ -72,8 +72,8 @@ class RowClassifierTest {
     }
 
     @Test
-    void theDuplicateIndexGrowsWithoutLosingRows() {
-        DuplicateIndex index = new DuplicateIndex();
+    void theDuplicateIndexGrowsPastItsExpectedSizeWithoutLosingRows() {
+        DuplicateIndex index = new DuplicateIndex(10);
         for (int i = 0; i < 50_000; i++) {
             assertThat(index.firstLineOf(Map.of("k", "v" + i), i)).isEqualTo(-1);
         }
@@ -81,12 +81,25 @@ class RowClassifierTest {
             assertThat(index.firstLineOf(Map.of("k", "v" + i), 100_000 + i)).isEqualTo(i);
         }
         assertThat(index.size()).isEqualTo(50_000);
+        assertThat(index.capacity()).isGreaterThan(50_000);
+    }
+
+    @Test
+    void theDuplicateIndexSizedForTheFileNeverGrows() {
+        DuplicateIndex index = new DuplicateIndex(100_000);
+        int capacity = index.capacity();
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(index.firstLineOf(Map.of("k", "v" + i), i + 2)).isEqualTo(-1);
+        }
+        assertThat(index.firstLineOf(Map.of("k", "v" + 99_999), 200_000)).isEqualTo(100_001);
+        assertThat(index.capacity()).as("one allocation").isEqualTo(capacity);
+        assertThat(capacity).as("slots for 100,000 rows").isLessThan(140_000);
     }
 
     @Test
     void aReportFilesEscapedValuesAreReadBackAsTheyWereAndOtherFilesAreReadAsTheyAre() {
         RowClassifier report = new RowClassifier(new HeaderCheck(mapping).bind("r.csv",
-                List.of("Account Name", "Alias", "_line", "_failure")), mapping);
+                List.of("Account Name", "Alias", "_line", "_failure")), mapping, 10);
         assertThat(report.classify(2, List.of("'=ACME", " ''-x ", "7", "REJECTED")).record())
                 .containsExactly(Map.entry("Account Name", "=ACME"), Map.entry("Alias", "'-x"));
         assertThat(report.classify(3, List.of("'Twas", "O'Neil", "8", "REJECTED")).record())
