@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# Benchmarks alias-import against the sandbox API running standalone in its own JVM, and writes the figures to
+# BENCHMARKS.md (between its "bench:begin" and "bench:end" markers). What it measures and why: BENCHMARKS.md.
+#
+#   scripts/bench.sh           the full run: 10k, 100k and 1M rows, a one-minute rate test (about 10 minutes)
+#   scripts/bench.sh --quick   the same steps on small files, to check the script (about 2 minutes)
+#
+# Needs: java, mvn (to build the jar if missing), curl, awk. Loopback only. The importer runs the way a user runs it,
+# through scripts/alias-import, with ALIAS_IMPORT_JAVA_OPTS=-Xmx256m. Work files go to target/bench/.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+quick=0
+case "${1:-}" in
+  --quick) quick=1 ;;
+  "") ;;
+  *) echo "usage: scripts/bench.sh [--quick]" >&2; exit 2 ;;
+esac
+for tool in java curl awk; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 2; }
+done
+
+port="${BENCH_PORT:-18089}"
+heap="-Xmx256m"
+work="$here/target/bench"
+if [ "$quick" = 1 ]; then
+  sizes=(2000 10000 20000); memory_small=10000; memory_large=20000
+  latency_rows=2000; baseline_rows=200; rate_rows=2000
+else
+  sizes=(10000 100000 1000000); memory_small=100000; memory_large=1000000
+  latency_rows=20000; baseline_rows=1000; rate_rows=12000
+fi
+rate=200
+latency_ms=20
+
+jar="$here/target/alias-import.jar"
+if [ ! -f "$jar" ]; then
+  echo "bench: building $jar ..." >&2
+  mvn -B -q -ntp -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+fi
+rm -rf "$work"
+mkdir -p "$work/sandbox"
+
+say() { echo "bench: $*" >&2; }
+
+# --- the sandbox --------------------------------------------------------------------------------------------------
+sandbox_pid=""
+stop_sandbox() {
+  if [ -n "$sandbox_pid" ]; then
+    kill "$sandbox_pid" 2>/dev/null || true
+    wait "$sandbox_pid" 2>/dev/null || true
+    sandbox_pid=""
+  fi
+}
+trap stop_sandbox EXIT
+
+start_sandbox() { # latency in ms
+  stop_sandbox
+  # Its own working directory: it must not share the importer's database folder.
+  (cd "$work/sandbox" && exec java -Xmx512m -jar "$jar" sandbox --port "$port" --no-store --latency-ms "$1" \
+      >"$work/sandbox/sandbox-$1ms.log" 2>&1) &
+  sandbox_pid=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/_sandbox/stats" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  say "the sandbox did not start; its log:"; cat "$work/sandbox/sandbox-$1ms.log" >&2; exit 1
+}
+
+stats() { curl -sf "http://127.0.0.1:$port/_sandbox/stats"; }
+reset_stats() { curl -sf -X POST "http://127.0.0.1:$port/_sandbox/reset" >/dev/null; }
+# A number from flat JSON: field NAME of TEXT.
+field() { printf '%s' "$2" | sed -n "s/.*\"$1\":\\([0-9.]*\\).*/\\1/p"; }
+
+# --- input files --------------------------------------------------------------------------------------------------
+csv_of() { # rows -> path; unique rows, names of realistic length
+  local file="$work/aliases-$1.csv"
+  if [ ! -f "$file" ]; then
+    awk -v n="$1" 'BEGIN { print "Account Name,Alias";
+      for (i = 1; i <= n; i++) printf "Customer Account %07d Holdings,CA-%07d\n", i, i }' >"$file"
+  fi
+  printf '%s' "$file"
+}
+
+# --- one import ---------------------------------------------------------------------------------------------------
+# import_once NAME FILE [import options...]: runs the importer in a fresh folder (own H2 database) and sets
+# R_WALL_MS, R_STARTUP_MS (launch to first request at the server), R_JOB_S, R_JOB_RPS, R_RSS_MB, R_HEAP_MB, R_STATS.
+import_once() {
+  local name="$1" file="$2"; shift 2
+  local dir="$work/runs/$name"
+  mkdir -p "$dir"
+  reset_stats
+  local start end pid hwm=0 v
+  start=$(date +%s%3N)
+  (cd "$dir" && CUSTOMERGAUGE_CLIENT_ID=sandbox-client CUSTOMERGAUGE_CLIENT_SECRET=sandbox-secret \
+      CUSTOMERGAUGE_CONFIGURATION=9dd58237-c913-4073-9c76-07da0b49ff50 \
+      CUSTOMERGAUGE_TOKEN_URL="http://127.0.0.1:$port/oauth2/token" \
+      CUSTOMERGAUGE_IMPORTS_URL="http://127.0.0.1:$port/records/" \
+      ALIAS_IMPORT_JAVA_OPTS="$heap -Xlog:gc:file=$dir/gc.log" \
+      exec "$here/scripts/alias-import" import "$file" --json "$@" >"$dir/out.json" 2>"$dir/err.txt") &
+  pid=$!
+  # Peak resident memory: the kernel's high-water mark, read until the process ends.
+  while kill -0 "$pid" 2>/dev/null; do
+    v=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+    [ -n "$v" ] && [ "$v" -gt "$hwm" ] && hwm=$v
+    sleep 0.2
+  done
+  wait "$pid" || true
+  end=$(date +%s%3N)
+  local summary
+  summary=$(grep '"event":"summary"' "$dir/out.json" | tail -1 || true)
+  if [ -z "$summary" ] || [ "$(field exitCode "$summary")" != 0 ]; then
+    say "$name did not complete:"; cat "$dir/out.json" "$dir/err.txt" >&2; exit 1
+  fi
+  R_STATS=$(stats)
+  R_WALL_MS=$((end - start))
+  R_STARTUP_MS=$(( $(field firstRequestEpochMillis "$R_STATS") - start ))
+  R_JOB_S=$(field seconds "$summary")
+  R_JOB_RPS=$(field rowsPerSecond "$summary")
+  R_RSS_MB=$(awk -v k="$hwm" 'BEGIN { printf "%.0f", k / 1024 }')
+  # Peak heap in use: the largest "before" figure of the GC log's pauses (e.g. "Pause Young ... 120M->30M(256M)").
+  R_HEAP_MB=$(sed -n 's/.* \([0-9]*\)M->.*/\1/p' "$dir/gc.log" 2>/dev/null | sort -n | tail -1 || true)
+  R_HEAP_MB=${R_HEAP_MB:-0}
+}
+
+per_s() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.0f", n * 1000 / ms }'; }
+fmt() { awk -v x="$1" 'BEGIN { printf "%.1f", x }'; }
+
+# --- 1. unthrottled, zero latency ---------------------------------------------------------------------------------
+rows_table=""
+declare -A rss heap
+start_sandbox 0
+say "warming up the sandbox"
+import_once warmup "$(csv_of 2000)" --rate 0 >/dev/null
+startups=()
+for n in "${sizes[@]}"; do
+  say "unthrottled import of $n rows"
+  import_once "unthrottled-$n" "$(csv_of "$n")" --rate 0
+  requests=$(field requests "$R_STATS")
+  [ "$requests" = "$n" ] || { say "expected $n requests at the sandbox, saw $requests"; exit 1; }
+  rss[$n]=$R_RSS_MB; heap[$n]=$R_HEAP_MB
+  startups+=("$R_STARTUP_MS")
+  rows_table+="| $n | $(fmt "$(awk -v ms="$R_WALL_MS" 'BEGIN { print ms / 1000 }')") s | $(per_s "$n" "$R_WALL_MS") |"
+  rows_table+=" $(fmt "$R_JOB_S") s | $(fmt "$R_JOB_RPS") | $R_STARTUP_MS ms | $R_RSS_MB MB | $R_HEAP_MB MB |"$'\n'
+done
+
+# Start-up on its own: three imports of a 100-row file, the median of launch-to-first-request.
+for i in 1 2 3; do
+  import_once "startup-$i" "$(csv_of 100)" --rate 0
+  startups+=("$R_STARTUP_MS")
+done
+startup_median=$(printf '%s\n' "${startups[@]: -3}" | sort -n | sed -n 2p)
+
+# --- 2. 20 ms latency: importer (default concurrency) vs the naive script -----------------------------------------
+start_sandbox "$latency_ms"
+say "importer at ${latency_ms} ms latency, $latency_rows rows"
+import_once "latency" "$(csv_of "$latency_rows")" --rate 0
+importer_latency_rps=$R_JOB_RPS
+importer_concurrency=$(field maxConcurrentRequests "$R_STATS")
+say "naive baseline at ${latency_ms} ms latency, $baseline_rows rows"
+reset_stats
+baseline=$(java "$here/scripts/bench/NaiveBaseline.java" "http://127.0.0.1:$port/oauth2/token" \
+    "http://127.0.0.1:$port/records/" sandbox-client sandbox-secret 9dd58237-c913-4073-9c76-07da0b49ff50 \
+    "$(csv_of "$latency_rows")" "$baseline_rows")
+baseline_rps=$(printf '%s' "$baseline" | sed -n 's/.*rowsPerSecond=\([0-9.]*\).*/\1/p')
+speedup=$(awk -v a="$importer_latency_rps" -v b="$baseline_rps" 'BEGIN { printf "%.1f", a / b }')
+
+# --- 3. --rate 200 ------------------------------------------------------------------------------------------------
+start_sandbox 0
+say "--rate $rate, $rate_rows rows"
+import_once "rate" "$(csv_of "$rate_rows")" --rate "$rate"
+requests=$(field requests "$R_STATS")
+first=$(field firstRequestEpochMillis "$R_STATS"); last=$(field lastRequestEpochMillis "$R_STATS")
+achieved=$(awk -v n="$requests" -v ms="$((last - first))" 'BEGIN { printf "%.1f", (n - 1) * 1000 / ms }')
+achieved_pct=$(awk -v a="$achieved" -v r="$rate" 'BEGIN { printf "%.1f", 100 * a / r }')
+window_max=$(field maxRequestsInAnyOneSecondWindow "$R_STATS")
+rate_seconds=$(awk -v ms="$((last - first))" 'BEGIN { printf "%.1f", ms / 1000 }')
+stop_sandbox
+
+# --- 4. the table -------------------------------------------------------------------------------------------------
+ratio=$(awk -v a="${rss[$memory_large]}" -v b="${rss[$memory_small]}" 'BEGIN { printf "%.2f", a / b }')
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)
+mem=$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo unknown)
+javav=$(java -version 2>&1 | head -1)
+commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git -C "$here" status --porcelain 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
+mode=$([ "$quick" = 1 ] && echo "scripts/bench.sh --quick" || echo "scripts/bench.sh")
+
+table=$(cat <<EOF
+Measured $(date -u +%Y-%m-%d) by \`$mode\` at commit $commit$dirty, on $(nproc) cores ($cpu), $mem RAM,
+$javav, $(uname -sr). The sandbox ran in its own JVM on the same machine (sharing the two cores); the importer
+ran through \`scripts/alias-import\` with \`ALIAS_IMPORT_JAVA_OPTS=$heap\`, default settings unless shown, a fresh
+H2 file database per run.
+
+**Unthrottled (\`--rate 0\`), zero latency**
+
+| rows | launch to exit | rows/s (start-up included) | import time | rows/s (start-up excluded) | launch to first request | peak RSS | peak heap used |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows_table}
+Start-up, launch to the first request at the server, median of three 100-row imports: **${startup_median} ms**.
+Peak RSS ${memory_large} rows / ${memory_small} rows: **${ratio}x**.
+
+**${latency_ms} ms server latency**: importer (default concurrency; the server saw up to ${importer_concurrency} requests at
+once) **$(fmt "$importer_latency_rps") rows/s** over $latency_rows rows; naive script (one connection, one request after
+another, \`scripts/bench/NaiveBaseline.java\`) **$(fmt "$baseline_rps") rows/s** over $baseline_rows rows: **${speedup}x**.
+
+**\`--rate $rate\`**, $rate_rows rows over ${rate_seconds} s: achieved **$achieved requests/s (${achieved_pct}% of
+the rate)**; the most requests the server counted in any one-second window: **$window_max**.
+EOF
+)
+
+printf '%s\n' "$table"
+if [ -f BENCHMARKS.md ] && grep -q '<!-- bench:begin -->' BENCHMARKS.md; then
+  printf '%s\n' "$table" >"$work/table.md"
+  awk -v f="$work/table.md" '
+    /<!-- bench:begin -->/ { print; while ((getline line < f) > 0) print line; skip = 1; next }
+    /<!-- bench:end -->/ { skip = 0 }
+    !skip { print }' BENCHMARKS.md >"$work/BENCHMARKS.md"
+  mv "$work/BENCHMARKS.md" BENCHMARKS.md
+  say "figures written to BENCHMARKS.md"
+else
+  say "BENCHMARKS.md has no bench:begin/bench:end markers: figures not written"
+fi
