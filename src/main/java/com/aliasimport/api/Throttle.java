@@ -11,7 +11,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
  * <p>
  * The hard limit is a Resilience4j RateLimiter that hands out one permit per {@code 1s / rate}, so requests are
  * spread evenly and no one-second window, wherever it starts, holds more than the configured rate (a limiter that
- * refills {@code rate} permits each second would allow twice that across a refill). It paces at 98% of the rate
+ * refills {@code rate} permits each second would allow twice that across a refill). It paces at 98.5% of the rate
  * to leave room for scheduling jitter, and a {@link SlidingSecond} behind it holds back requests that a pause
  * released together, so that even then no one-second window holds more than the rate.
  * <p>
@@ -21,7 +21,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
  */
 public final class Throttle {
 
-    static final double PACING = 0.98;
+    static final double PACING = 0.985;
     private static final long RECOVERY_STEP_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final int configuredRate;
