@@ -95,27 +95,32 @@ public final class RecordSender implements AutoCloseable {
         if (stopping) {
             throw new CancellationException("sending stopped");
         }
-        // A token request (the first, or a renewal) takes a while: made before the slot, so that it does not hold
-        // paced requests back and then release them together. After the slot the token is a cached read, unless
-        // it expired during a long wait (a Retry-After pause).
-        tokens.current();
         boolean first = firstRequestSent.compareAndSet(false, true);
+        Reply reply;
+        String token;
         try {
+            // A token request (the first, or a renewal) takes a while: made before the slot, so that it does not hold
+            // paced requests back and then release them together. After the slot the token is a cached read,
+            // unless it expired during a long wait (a Retry-After pause).
+            tokens.current();
             if (!first) {
                 awaitFirstAnswer();
             }
-            throttle.acquire();
+            long slot = throttle.acquire();
+            try {
+                token = tokens.current();
+                row.attempts++;
+                reply = exchange(payload, token, row);
+            } finally {
+                throttle.answered(slot);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("sending stopped");
-        }
-        String token = tokens.current();
-        row.attempts++;
-        Reply reply;
-        try {
-            reply = exchange(payload, token, row);
         } finally {
-            firstAnswer.countDown();
+            if (first) {
+                firstAnswer.countDown(); // answered, failed or never sent: the others go on either way
+            }
         }
         int status = reply.status();
         if (status >= 200 && status < 300) {

@@ -41,13 +41,12 @@ public final class Throttle {
                 .limitRefreshPeriod(Duration.ofNanos(periodNanos(rate)))
                 .timeoutDuration(Duration.ofSeconds(10))
                 .build()) : null;
-        // One percent below the rate: a request started in one second can reach the API a few milliseconds later,
-        // in the next (a slow first request, a pause), and the API counts arrivals.
+        // One percent below the rate, for what the window cannot see: when exactly the API stamps an arrival.
         this.window = rate > 0 ? new SlidingSecond(rate - rate / 100) : null;
     }
 
-    /** Blocks until this request may go. */
-    public void acquire() throws InterruptedException {
+    /** Blocks until this request may go; returns a ticket for {@link #answered} (0 when unthrottled). */
+    public long acquire() throws InterruptedException {
         long wait;
         while ((wait = pausedUntilNanos - System.nanoTime()) > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
@@ -59,7 +58,15 @@ public final class Throttle {
             while (!limiter.acquirePermission()) {
                 // timed out waiting in a long queue: queue again
             }
-            window.acquire();
+            return window.acquire();
+        }
+        return 0;
+    }
+
+    /** The request of this ticket got its answer (or failed): it no longer counts towards the current second. */
+    public void answered(long ticket) {
+        if (window != null) {
+            window.answered(ticket);
         }
     }
 

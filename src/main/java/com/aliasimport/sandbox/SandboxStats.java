@@ -178,6 +178,7 @@ public final class SandboxStats {
         statusCounts().forEach((status, count) -> statuses.put(String.valueOf(status), count));
         json.put("statusCounts", statuses);
         json.put("maxRequestsInAnyOneSecondWindow", maxRequestsInAnyOneSecondWindow());
+        json.put("busiestWindowEndEpochMillis", window.maxReachedEpochMillis());
         json.put("maxConcurrentRequests", maxConcurrentRequests());
         json.put("firstRequestEpochMillis", firstRequestEpochMillis());
         json.put("lastRequestEpochMillis", lastRequestEpochMillis());

@@ -20,6 +20,7 @@ final class SlidingWindowCounter {
     private int head;
     private int size;
     private int max;
+    private long maxReachedEpochMillis;
 
     SlidingWindowCounter(Duration window, LongSupplier nanoClock) {
         this.windowNanos = window.toNanos();
@@ -38,7 +39,15 @@ final class SlidingWindowCounter {
         }
         times[(head + size) % times.length] = now;
         size++;
-        max = Math.max(max, size);
+        if (size > max) {
+            max = size;
+            maxReachedEpochMillis = System.currentTimeMillis();
+        }
+    }
+
+    /** Wall-clock time (epoch ms) of the arrival that ended the busiest window, 0 before any. */
+    synchronized long maxReachedEpochMillis() {
+        return maxReachedEpochMillis;
     }
 
     synchronized int max() {
@@ -49,6 +58,7 @@ final class SlidingWindowCounter {
         head = 0;
         size = 0;
         max = 0;
+        maxReachedEpochMillis = 0;
     }
 
     private void grow() {

@@ -38,4 +38,24 @@ class SlidingSecondTest {
         assertThat(sorted.get(4) - sorted.get(0)).as("the first five go at once")
                 .isLessThan(TimeUnit.MILLISECONDS.toNanos(500));
     }
+
+    @Test
+    void aRequestCountsFromItsStartUntilItsAnswerAtMostTheHorizon() throws Exception {
+        SlidingSecond window = new SlidingSecond(1);
+
+        long answeredAfter20 = window.acquire();
+        long start = System.nanoTime();
+        Thread.sleep(20);
+        window.answered(answeredAfter20);
+        window.answered(answeredAfter20); // a second answer changes nothing
+        window.acquire(); // never answered
+        long second = System.nanoTime();
+        window.acquire();
+        long third = System.nanoTime();
+
+        assertThat(second - start).as("a second after the answer")
+                .isBetween(TimeUnit.MILLISECONDS.toNanos(1015), TimeUnit.MILLISECONDS.toNanos(1090));
+        assertThat(third - second).as("unanswered: a second after the horizon")
+                .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1) + SlidingSecond.HORIZON_NANOS);
+    }
 }
