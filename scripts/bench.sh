@@ -2,7 +2,7 @@
 # Benchmarks alias-import against the sandbox API running standalone in its own JVM, and writes the figures to
 # BENCHMARKS.md (between its "bench:begin" and "bench:end" markers). What it measures and why: BENCHMARKS.md.
 #
-#   scripts/bench.sh           the full run: 10k, 100k and 1M rows, a one-minute rate test (about 10 minutes)
+#   scripts/bench.sh           the full run: 10k, 100k and 1M rows, a one-minute rate test (about 6 minutes)
 #   scripts/bench.sh --quick   the same steps on small files, to check the script (about 2 minutes)
 #
 # Needs: java, mvn (to build the jar if missing), curl, awk. Loopback only. The importer runs the way a user runs it,
