@@ -4,9 +4,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
@@ -17,7 +14,7 @@ final class NetworkErrors {
     }
 
     static boolean isUnknownHost(Throwable t) {
-        return find(t, UnknownHostException.class) != null || find(t, UnresolvedAddressException.class) != null;
+        return find(t, UnknownHostException.class) != null;
     }
 
     /** The connection was never made, so the server cannot have seen the request. */
@@ -27,13 +24,11 @@ final class NetworkErrors {
     }
 
     static boolean isReadTimeout(Throwable t) {
-        return (find(t, HttpTimeoutException.class) != null || find(t, SocketTimeoutException.class) != null)
-                && !isConnectTimeout(t);
+        return find(t, SocketTimeoutException.class) != null && !isConnectTimeout(t);
     }
 
-    /** The JDK client and Apache HttpClient each have their own exception for it. */
     private static boolean isConnectTimeout(Throwable t) {
-        return find(t, HttpConnectTimeoutException.class) != null || find(t, ConnectTimeoutException.class) != null;
+        return find(t, ConnectTimeoutException.class) != null;
     }
 
     static String describe(Throwable t) {

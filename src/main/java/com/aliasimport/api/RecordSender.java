@@ -167,22 +167,22 @@ public final class RecordSender implements AutoCloseable {
         try {
             return http.send(payload, token);
         } catch (IOException e) {
-            return failed(e, row);
+            throw failure(e, row);
         }
     }
 
-    /** Classifies a request that got no complete answer; always throws. */
-    private Reply failed(Throwable e, RowAttempts row) {
+    /** What a request that got no complete answer amounts to. */
+    private RuntimeException failure(IOException e, RowAttempts row) {
         if (NetworkErrors.isUnknownHost(e)) {
-            throw new SystemicFailureException("cannot reach the Imports API at " + url()
+            return new SystemicFailureException("cannot reach the Imports API at " + url()
                     + ": unknown host (check CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_IMPORTS_URL)");
         }
         if (NetworkErrors.isNotConnected(e)) {
-            throw new TransientFailure(null, null, NetworkErrors.describe(e) + " at " + url(), false, true);
+            return new TransientFailure(null, null, NetworkErrors.describe(e) + " at " + url(), false, true);
         }
         // The request may have reached the API before the connection broke: the outcome is unknown.
         row.outcomeUnknown = true;
-        throw new TransientFailure(null, null, NetworkErrors.describe(e)
+        return new TransientFailure(null, null, NetworkErrors.describe(e)
                 + " (the API may have received the record)", true, false);
     }
 

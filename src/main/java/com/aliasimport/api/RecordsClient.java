@@ -34,7 +34,7 @@ import com.aliasimport.config.ApiSettings;
 final class RecordsClient implements AutoCloseable {
 
     /** Longest response body kept: error messages are short; a huge error page must not fill memory. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** What came back: status, the headers we act on, and the start of the body. */
     record Reply(int status, String retryAfter, String location, String body) {
