@@ -106,19 +106,20 @@ public class ImportLauncher {
         RunProgress progress = new RunProgress(preflight.rowCount());
         long rewindLine = runs.rewindLine(runId);
         Path journalFile = journalFile(runId);
-        storeJournaled(runId, journalFile);
-        long highestLineDone = outcomes.highestLineWithOutcome(runId);
         RunSessions.Ended ended;
         boolean allStored;
         try (AcceptanceJournal journal = AcceptanceJournal.open(journalFile)) {
+            storeJournaled(runId, journalFile);
             journal.clear(); // all it held is in the database now
+            long highestLineDone = outcomes.highestLineWithOutcome(runId);
             var recorder = new ImportOutcomes(runId, outcomes, journal, line -> runs.rewindTo(runId, line));
             ended = sessions.run(runId, SendingJobs.IMPORT_JOB, request.api(), request.send(),
                     progress, lock, request.progressObserver(), sending -> {
                         var classifier = new RowClassifier(binding, mapping, preflight.rowCount());
-                        ImportRowReader reader = jobs.reader(request.file(), csv, classifier, request.limit(), progress, rewindLine > 0
-                                        ? new Rewind(rewindLine, () -> runs.clearRewind(runId))
-                                        : Rewind.NONE);
+                        Rewind rewind = rewindLine > 0 ? new Rewind(rewindLine, () -> runs.clearRewind(runId))
+                                : Rewind.NONE;
+                        ImportRowReader reader = jobs.reader(request.file(), csv, classifier, request.limit(),
+                                progress, rewind);
                         SendingWriter writer = new SendingWriter(sending.sender(), recorder, sending.pool(),
                                 sending.guard(), progress, sending.lockLost(), highestLineDone);
                         return jobs.importJob(reader, writer, request.send().chunkSize());

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.aliasimport.config.ConfigurationException;
+
 /**
  * An append-only file of the rows the API accepted since the last chunk's outcomes reached the database: the
  * write-ahead log that lets a sending thread move on after one {@code write} instead of one database commit.
@@ -36,7 +38,7 @@ public final class AcceptanceJournal implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Opens (creating it and its folder if needed) the journal for appending. */
+    /** Opens (creating it and its folder if needed) the journal for appending, before a session sends anything. */
     public static AcceptanceJournal open(Path file) {
         try {
             Path folder = file.toAbsolutePath().getParent();
@@ -46,7 +48,9 @@ public final class AcceptanceJournal implements AutoCloseable {
             return new AcceptanceJournal(file, FileChannel.open(file, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the acceptance journal " + file + ": " + e.getMessage(), e);
+            // Before anything is sent: a journal folder that cannot be written is a setting to fix.
+            throw new ConfigurationException("cannot write the acceptance journal " + file + " (" + reason(e)
+                    + "): set alias-import.journal-dir (ALIAS_IMPORT_JOURNAL_DIR) to a folder this user can write");
         }
     }
 
@@ -102,10 +106,6 @@ public final class AcceptanceJournal implements AutoCloseable {
         }
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public void close() {
         try {
@@ -113,6 +113,11 @@ public final class AcceptanceJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the acceptance journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String reason(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     /** One journal line, or null for one that is not a journal line. */

@@ -1,6 +1,7 @@
 package com.aliasimport.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.aliasimport.config.ConfigurationException;
 
 class AcceptanceJournalTest {
 
@@ -94,5 +97,14 @@ class AcceptanceJournalTest {
         assertThat(rows).hasSize(4000);
         assertThat(rows).extracting(AcceptedRow::line).doesNotHaveDuplicates();
         assertThat(rows).allSatisfy(row -> assertThat(row.at()).isEqualTo(AT));
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsASettingToFix() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+
+        assertThatThrownBy(() -> AcceptanceJournal.open(notAFolder.resolve("journal/run-5.journal")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("run-5.journal").hasMessageContaining("alias-import.journal-dir");
     }
 }
