@@ -62,6 +62,16 @@ final class GroupCommit<T> {
         }
     }
 
+    /** Items waiting for the next batch (for tests). */
+    int queued() {
+        lock.lock();
+        try {
+            return queued.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Called holding the lock; writes without it so that others can queue meanwhile. */
     private void writeQueued() {
         writing = true;

@@ -76,7 +76,10 @@ class GroupCommitTest {
             // Both queue behind the first commit, so they go in the second batch together, which fails.
             Future<?> second = pool.submit(() -> group.write(2));
             Future<?> third = pool.submit(() -> group.write(3));
-            sleep(100);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (group.queued() < 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             release.countDown();
             first.get(5, TimeUnit.SECONDS);
             for (Future<?> f : List.of(second, third)) {
