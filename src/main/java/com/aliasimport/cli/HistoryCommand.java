@@ -27,7 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Lists past runs, newest first: file, status, row counts, duration and rate.")
+        description = {"Lists past runs, newest first: file, status, row counts, duration and rate.",
+            "\"held to\" is the request rate the API held a run to (learned from its 429 answers), when lower than"
+                + " the configured rate."})
 class HistoryCommand implements Callable<Integer> {
 
     enum Format { TABLE, JSON }
@@ -71,7 +73,7 @@ class HistoryCommand implements Callable<Integer> {
     private static void table(PrintWriter out, List<ImportRun> recent) {
         TextTable table = new TextTable(">id", "kind", "file", "hash", "started", "ended", "status", ">read",
                 ">sent", ">accepted", ">rejected", ">invalid", ">duplicates", ">exhausted", ">retried", ">duration",
-                ">rate");
+                ">rate", ">held to");
         for (ImportRun run : recent) {
             RunCounts c = run.counts();
             table.add(run.id(), RunText.kind(run), RunText.forTerminal(run.fileName(), 40),
@@ -79,7 +81,7 @@ class HistoryCommand implements Callable<Integer> {
                     run.status() == RunStatus.RUNNING ? "running" : RunText.time(run.endedAt()),
                     RunText.status(run.status()), c.read(), c.sent(), c.accepted(), c.rejected(), c.invalid(),
                     c.duplicate(), c.exhausted(), c.retried(), RunText.duration(run.activeTime()),
-                    String.format(Locale.ROOT, "%.1f/s", run.rowsPerSecond()));
+                    String.format(Locale.ROOT, "%.1f/s", run.rowsPerSecond()), RunText.heldTo(run));
         }
         table.print(out);
     }

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.aliasimport.job.ImportResult;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
+import com.aliasimport.sending.flow.FlowFigures;
 
 /** The lines printed when an import ends, and the exit code that goes with them. */
 final class Summary {
@@ -33,6 +34,15 @@ final class Summary {
             json.put("run", result.run().id());
             json.put("seconds", result.run().activeTime().toMillis() / 1000.0);
             json.put("rowsPerSecond", Math.round(result.run().rowsPerSecond() * 10) / 10.0);
+            ImportRun.Flow flow = result.run().flow();
+            json.put("requests", flow.requests());
+            json.put("throttled", flow.throttled());
+            if (flow.learnedLimit() != null) {
+                json.put("learnedLimit", Math.round(flow.learnedLimit() * 10) / 10.0);
+            }
+            if (result.flow() != null) {
+                json.put("configuredRate", result.flow().configuredRate());
+            }
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("read", c.read());
@@ -50,6 +60,23 @@ final class Summary {
         }
         out.println(JSON.writeValueAsString(json));
         return exitCode;
+    }
+
+    /** Says when the API's own limit, not --rate, set the pace (CustomerGauge documents none, so users guess). */
+    private static void heldTo(PrintWriter out, ImportRun.Flow flow, FlowFigures session) {
+        if (flow.learnedLimit() == null) {
+            return;
+        }
+        String rate = session != null && session.configuredRate() > 0 ? " (--rate " + session.configuredRate() + ")"
+                : "";
+        if (flow.throttled() > 0) {
+            out.printf(Locale.ROOT, "the API held the run to about %.0f requests/s%s: %d of %d requests were answered"
+                    + " 429 and sent again; the next run starts from that limit.%n", flow.learnedLimit(), rate,
+                    flow.throttled(), flow.requests());
+        } else {
+            out.printf(Locale.ROOT, "the API held the run to about %.0f requests/s%s, the limit an earlier run"
+                    + " learned.%n", flow.learnedLimit(), rate);
+        }
     }
 
     static int print(PrintWriter out, ImportResult result) {
@@ -78,6 +105,7 @@ final class Summary {
                         + " %d unknown; %d invalid, %d duplicates (%.1f s, %.1f rows/s)%n", run.id(), file, c.read(),
                         c.sent(), c.accepted(), c.rejected(), c.exhausted(), c.unknown(), c.invalid(), c.duplicate(),
                         run.activeTime().toMillis() / 1000.0, run.rowsPerSecond());
+                heldTo(out, run.flow(), result.flow());
             }
         }
         return switch (result.outcome()) {

@@ -3,6 +3,8 @@ package com.aliasimport.job;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -14,7 +16,8 @@ import com.aliasimport.report.FailureType;
 
 /**
  * Reads the unresolved failed rows of a run, page by page in line order, for a retry-failed pass. The checkpoint
- * is the last line handed out; rows a crashed session already got through are resolved and no longer read.
+ * is the line before the oldest row handed out that has no outcome yet; rows a crashed session already got through
+ * are resolved and no longer read.
  */
 final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
 
@@ -26,13 +29,16 @@ final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
     private final List<FailureType> types;
     private final RunProgress progress;
     private final Rewind rewind;
+    private final Supplier<OptionalLong> oldestPendingLine;
     private final Deque<FailedRow> page = new ArrayDeque<>();
     private long lastLine;
     private boolean exhausted;
+    private boolean finished;
 
     FailedRowReader(FailedRowRetries retries, long originRunId, List<FailureType> types, RunProgress progress,
-            Rewind rewind) {
+            Rewind rewind, Supplier<OptionalLong> oldestPendingLine) {
         this.rewind = rewind;
+        this.oldestPendingLine = oldestPendingLine;
         this.retries = retries;
         this.originRunId = originRunId;
         this.types = List.copyOf(types);
@@ -56,6 +62,7 @@ final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
         }
         FailedRow row = page.poll();
         if (row == null) {
+            finished = true;
             return null;
         }
         lastLine = row.line();
@@ -63,10 +70,17 @@ final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
         return new ClassifiedRow(row.line(), row.record(), null);
     }
 
+    /** Every row has been handed out. */
+    boolean finished() {
+        return finished;
+    }
+
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(LAST_LINE, lastLine);
-        if (rewind.line() > 0 && lastLine >= rewind.line()) {
+        OptionalLong oldest = oldestPendingLine.get();
+        long done = oldest.isPresent() ? Math.min(lastLine, oldest.getAsLong() - 1) : lastLine;
+        context.putLong(LAST_LINE, done);
+        if (rewind.line() > 0 && done >= rewind.line()) {
             rewind.clear().run();
         }
     }

@@ -1,7 +1,6 @@
 package com.aliasimport.job;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +88,7 @@ public class ImportLauncher {
             Optional<ImportRun> latest = runs.latestImportOf(preflight.sha256Hex(), request.target());
             if (latest.isPresent() && latest.get().status().isFinished() && !request.newRun()) {
                 return new ImportResult(ImportResult.Outcome.ALREADY_IMPORTED, latest.get(), latest.get().counts(),
-                        null, preflight, List.of(), 0);
+                        null, preflight, List.of(), 0, null);
             }
             long runId = latest.isPresent() && !latest.get().status().isFinished() && !request.newRun()
                     ? latest.get().id()
@@ -110,19 +109,20 @@ public class ImportLauncher {
         boolean allStored;
         try (AcceptanceJournal journal = AcceptanceJournal.open(journalFile)) {
             storeJournaled(runId, journalFile);
-            journal.clear(); // all it held is in the database now
+            journal.deleteEarlierSegments(); // all they held is in the database now
             long highestLineDone = outcomes.highestLineWithOutcome(runId);
             var recorder = new ImportOutcomes(runId, outcomes, journal, line -> runs.rewindTo(runId, line));
-            ended = sessions.run(runId, SendingJobs.IMPORT_JOB, request.api(), request.send(),
-                    progress, lock, request.progressObserver(), sending -> {
+            var target = new RunSessions.Target(request.target(), request.api(), request.send());
+            ended = sessions.run(runId, SendingJobs.IMPORT_JOB, target, progress, lock, request.progressObserver(),
+                    recorder, sending -> {
                         var classifier = new RowClassifier(binding, mapping, preflight.rowCount());
                         Rewind rewind = rewindLine > 0 ? new Rewind(rewindLine, () -> runs.clearRewind(runId))
                                 : Rewind.NONE;
-                        ImportRowReader reader = jobs.reader(request.file(), csv, classifier, request.limit(),
-                                progress, rewind);
-                        SendingWriter writer = new SendingWriter(sending.sender(), recorder, sending.pool(),
-                                sending.guard(), progress, sending.lockLost(), highestLineDone);
-                        return jobs.importJob(reader, writer, request.send().chunkSize());
+                        DoneLines done = new DoneLines((from, to) -> outcomes.linesWithOutcome(runId, from, to),
+                                highestLineDone);
+                        var reader = new ImportRowReader(request.file(), csv, classifier, request.limit(), progress,
+                                rewind, done, sending.pipeline()::oldestPending);
+                        return jobs.importJob(reader, sending, request.send().chunkSize());
                     });
             // False when the database failed under the last chunk: the journal keeps its rows for the next session.
             allStored = recorder.allStored();
@@ -133,9 +133,9 @@ public class ImportLauncher {
         long read = ended.status() == BatchStatus.COMPLETED ? preflight.rowCount() : progress.readPosition();
         RunCounts counts = outcomes.counts(runId, read);
         RunStatus runStatus = RunStatus.of(ended.status(), counts);
-        runs.finish(runId, runStatus, ended.message(), counts, ended.time());
+        runs.finish(runId, runStatus, ended.message(), counts, ended.time(), ended.flow());
         return new ImportResult(ImportResult.Outcome.of(runStatus), runs.find(runId).orElseThrow(), counts,
-                ended.message(), preflight, List.of(), ended.tokenRequests());
+                ended.message(), preflight, List.of(), ended.tokenRequests(), ended.flow());
     }
 
     /** The run's journal: the one its first session chose, or a new one (unique, as run ids repeat across databases). */
@@ -161,8 +161,8 @@ public class ImportLauncher {
 
     private static void deleteJournal(Path file) {
         try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
+            AcceptanceJournal.deleteAll(file);
+        } catch (UncheckedIOException e) {
             log.warn("could not delete the empty acceptance journal {}: {}", file, e.getMessage());
         }
     }
@@ -192,7 +192,7 @@ public class ImportLauncher {
             }
         }
         var counts = new RunCounts(preflight.rowCount(), valid, 0, 0, invalid, duplicate, 0, 0, 0);
-        return new ImportResult(ImportResult.Outcome.DRY_RUN, null, counts, null, preflight, samples, 0);
+        return new ImportResult(ImportResult.Outcome.DRY_RUN, null, counts, null, preflight, samples, 0, null);
     }
 
 

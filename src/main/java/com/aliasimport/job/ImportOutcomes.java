@@ -1,11 +1,9 @@
 package com.aliasimport.job;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongConsumer;
 
 import com.aliasimport.report.AcceptanceJournal;
@@ -14,8 +12,9 @@ import com.aliasimport.report.FailedRow;
 import com.aliasimport.report.RowOutcomeStore;
 
 /**
- * An import's outcomes: one new accepted_row or failed_row per line. Acceptances are journaled at once and stored
- * in the database at the end of each chunk.
+ * An import's outcomes: one new accepted_row or failed_row per line. Failed rows are committed at once;
+ * acceptances are journaled at once and moved to the database with each checkpoint, a journal segment at a time
+ * (rows keep being accepted while the previous ones are stored).
  */
 final class ImportOutcomes implements OutcomeRecorder {
 
@@ -23,7 +22,9 @@ final class ImportOutcomes implements OutcomeRecorder {
     private final RowOutcomeStore store;
     private final AcceptanceJournal journal;
     private final LongConsumer rewindTo;
-    private final Queue<AcceptedRow> unstored = new ConcurrentLinkedQueue<>();
+    private final Object lock = new Object();
+    private List<AcceptedRow> unstored = new ArrayList<>();
+    private boolean storeFailed;
 
     /** @param rewindTo told the first line a resumed run must read again after failures were forgotten */
     ImportOutcomes(long runId, RowOutcomeStore store, AcceptanceJournal journal, LongConsumer rewindTo) {
@@ -46,34 +47,42 @@ final class ImportOutcomes implements OutcomeRecorder {
     @Override
     public void accepted(long line, int attempts, boolean duplicateRisk) {
         AcceptedRow row = new AcceptedRow(line, attempts, duplicateRisk, Instant.now());
-        journal.append(row);
-        unstored.add(row);
+        synchronized (lock) {
+            journal.append(row);
+            unstored.add(row);
+        }
     }
 
     @Override
-    public void chunkEnded() {
-        // No row is in flight between chunks: nothing is added meanwhile.
-        List<AcceptedRow> rows = new ArrayList<>(unstored);
-        if (!rows.isEmpty()) {
-            store.accepted(runId, rows); // on failure both keep them: the journal for the next session
-            unstored.clear();
-            journal.clear();
+    public void flushAccepted() {
+        List<AcceptedRow> batch;
+        Path segment;
+        synchronized (lock) {
+            if (unstored.isEmpty()) {
+                return;
+            }
+            batch = unstored;
+            unstored = new ArrayList<>();
+            segment = journal.rotate();
+            storeFailed = true; // until the batch is in: on failure its segment stays for the next session
         }
+        store.accepted(runId, batch);
+        synchronized (lock) {
+            storeFailed = false;
+        }
+        AcceptanceJournal.delete(segment);
     }
 
     /** Whether every acceptance so far is in the database (the journal is no longer needed). */
     boolean allStored() {
-        return unstored.isEmpty();
+        synchronized (lock) {
+            return unstored.isEmpty() && !storeFailed;
+        }
     }
 
     @Override
     public void failed(FailedRow row) {
         store.failed(row);
-    }
-
-    @Override
-    public Set<Long> linesWithOutcome(long from, long to) {
-        return store.linesWithOutcome(runId, from, to);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.aliasimport.csv.Preflight;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 import com.aliasimport.run.RunStatus;
+import com.aliasimport.sending.flow.FlowFigures;
 
 /**
  * How an {@code import} ended.
@@ -14,9 +15,10 @@ import com.aliasimport.run.RunStatus;
  * @param counts the run's totals over all its sessions
  * @param message why it stopped, when it did not complete
  * @param sampleProblems a few invalid rows, for a dry run's summary
+ * @param flow what flow control did in this session (null when nothing was sent)
  */
 public record ImportResult(Outcome outcome, ImportRun run, RunCounts counts, String message, Preflight preflight,
-        List<String> sampleProblems, int tokenRequests) {
+        List<String> sampleProblems, int tokenRequests, FlowFigures flow) {
 
     public enum Outcome {
         COMPLETED, COMPLETED_WITH_FAILURES, ALREADY_IMPORTED, PAUSED, FAILED, DRY_RUN;

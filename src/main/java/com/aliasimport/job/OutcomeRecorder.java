@@ -1,13 +1,12 @@
 package com.aliasimport.job;
 
 import java.util.List;
-import java.util.Set;
 
 import com.aliasimport.report.FailedRow;
 
 /**
- * Where the {@link SendingWriter} puts what became of each row. An import inserts new outcomes; a retry-failed
- * pass updates the failed rows of the run it retries.
+ * Where a run puts what became of each row. An import inserts new outcomes; a retry-failed pass updates the failed
+ * rows of the run it retries.
  */
 interface OutcomeRecorder {
 
@@ -17,17 +16,14 @@ interface OutcomeRecorder {
     /** Rows that failed a check before sending; called in the chunk's transaction. */
     void problems(List<FailedRow> rows);
 
-    /** Called from a sending thread as soon as the API accepted the row. */
+    /** Called from a sending thread as soon as the API accepted the row; durable when it returns. */
     void accepted(long line, int attempts, boolean duplicateRisk);
 
-    /** Called from a sending thread as soon as the row has failed for good. */
+    /** Called from a sending thread as soon as the row has failed for good; durable when it returns. */
     void failed(FailedRow row);
 
-    /** Every row of the chunk has its outcome: store what is not stored yet. Called before the checkpoint. */
-    void chunkEnded();
-
-    /** Lines between {@code from} and {@code to} that already have an outcome (a session died after them). */
-    Set<Long> linesWithOutcome(long from, long to);
+    /** Moves acceptances recorded so far to the database, while rows may still be in flight. */
+    void flushAccepted();
 
     /** A systemic failure stopped the run: these rows failed through no fault of their own. */
     void forget(List<Long> lines);

@@ -77,21 +77,20 @@ public class RetryFailedLauncher {
         long rewindLine = runs.rewindLine(retryId);
         var rewind = rewindLine > 0 ? new Rewind(rewindLine, () -> runs.clearRewind(retryId))
                 : Rewind.NONE;
-        RunSessions.Ended ended = sessions.run(retryId, SendingJobs.RETRY_JOB, request.api(), request.send(),
-                progress, lock, request.progressObserver(), sending -> {
-                    var reader = new FailedRowReader(retries, origin.id(), types, progress, rewind);
-                    var outcomes = new RetryOutcomes(origin.id(), retryId, retries,
-                            line -> runs.rewindTo(retryId, line));
-                    var writer = new SendingWriter(sending.sender(), outcomes, sending.pool(), sending.guard(),
-                            progress, sending.lockLost(), Long.MAX_VALUE);
-                    return jobs.retryJob(reader, writer, request.send().chunkSize());
+        var outcomes = new RetryOutcomes(origin.id(), retryId, retries, line -> runs.rewindTo(retryId, line));
+        var target = new RunSessions.Target(request.target(), request.api(), request.send());
+        RunSessions.Ended ended = sessions.run(retryId, SendingJobs.RETRY_JOB, target, progress, lock,
+                request.progressObserver(), outcomes, sending -> {
+                    var reader = new FailedRowReader(retries, origin.id(), types, progress, rewind,
+                            sending.pipeline()::oldestPending);
+                    return jobs.retryJob(reader, sending, request.send().chunkSize());
                 });
         RunCounts sentSoFar = retries.counts(retryId, 0);
         long read = ended.status() == BatchStatus.COMPLETED ? runs.find(retryId).orElseThrow().rowCount()
                 : sentSoFar.sent();
         RunCounts counts = retries.counts(retryId, read);
         RunStatus status = RunStatus.of(ended.status(), counts);
-        runs.finish(retryId, status, ended.message(), counts, ended.time());
+        runs.finish(retryId, status, ended.message(), counts, ended.time(), ended.flow());
         return new RetryResult(ImportResult.Outcome.of(status), origin, runs.find(retryId).orElseThrow(), counts,
                 ended.message(), retries.countUnresolved(origin.id(), types));
     }

@@ -1,7 +1,6 @@
 package com.aliasimport.job;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.LongConsumer;
 
 import com.aliasimport.report.FailedRow;
@@ -43,13 +42,8 @@ final class RetryOutcomes implements OutcomeRecorder {
     }
 
     @Override
-    public void chunkEnded() {
+    public void flushAccepted() {
         // Each outcome was stored as it came: retry passes are small, and resolve rows one by one.
-    }
-
-    @Override
-    public Set<Long> linesWithOutcome(long from, long to) {
-        return retries.acceptedBy(retryRunId, from, to);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package com.aliasimport.job;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -21,17 +19,26 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import com.aliasimport.api.RecordSender;
-import com.aliasimport.api.SystemicFailureException;
+import com.aliasimport.api.RecordsEndpoint;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
+import com.aliasimport.run.LearnedLimits;
 import com.aliasimport.run.RunLock;
 import com.aliasimport.run.RunStore;
+import com.aliasimport.sending.AccessTokens;
+import com.aliasimport.sending.HttpTransport;
+import com.aliasimport.sending.RetrySchedule;
+import com.aliasimport.sending.SendingPipeline;
+import com.aliasimport.sending.SystemicFailureException;
+import com.aliasimport.sending.flow.FlowControl;
+import com.aliasimport.sending.flow.FlowFigures;
+import com.aliasimport.sending.flow.InFlightLimit;
 
 /**
  * Runs one session of a run's Spring Batch job, the part imports and retry-failed passes share: mark the run
- * started, recover an execution a dead process left running, set up the sender and its threads, start (or
- * restart) the job and tell how it ended.
+ * started, recover an execution a dead process left running, set up the sending pipeline (starting from the rate
+ * limit an earlier run learned for the target), start (or restart) the job, keep what flow control learned and tell
+ * how it ended.
  */
 @Component
 class RunSessions {
@@ -41,37 +48,56 @@ class RunSessions {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final RunStore runs;
+    private final LearnedLimits limits;
 
-    RunSessions(JobOperator jobOperator, JobRepository jobRepository, RunStore runs) {
+    RunSessions(JobOperator jobOperator, JobRepository jobRepository, RunStore runs, LearnedLimits limits) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.runs = runs;
+        this.limits = limits;
     }
 
-    /** What a job is assembled from: the sender and the machinery around it, for this session only. */
-    record Sending(RecordSender sender, ExecutorService pool, FailFastGuard guard, RunProgress progress,
-            StopSignal lockLost) {
+    /** Records as the import and retry-failed jobs send them. */
+    record Sending(SendingPipeline<Map<String, String>, Void> pipeline, OutcomeRecorder outcomes,
+            RunProgress progress) {
     }
 
     /** How the session ended. */
-    record Ended(BatchStatus status, String message, Duration time, int tokenRequests) {
+    record Ended(BatchStatus status, String message, Duration time, int tokenRequests, FlowFigures flow,
+            int mostInFlight) {
     }
 
-    Ended run(long runId, String jobName, ApiSettings api, SendSettings send, RunProgress progress,
-            RunLock.Held lock, Consumer<RunProgress> observer, Function<Sending, Job> assemble) {
+    /** Where and how a session sends. */
+    record Target(String name, ApiSettings api, SendSettings send) {
+    }
+
+    Ended run(long runId, String jobName, Target target, RunProgress progress, RunLock.Held lock,
+            Consumer<RunProgress> observer, OutcomeRecorder outcomes, Function<Sending, Job> assemble) {
         runs.markStarted(runId);
         JobParameters parameters = new JobParametersBuilder().addLong("run.id", runId).toJobParameters();
         recoverDeadExecution(jobName, parameters);
 
         long started = System.nanoTime();
-        RecordSender sender = new RecordSender(api, send);
-        ExecutorService pool = Executors.newFixedThreadPool(send.concurrency(), senderThreads());
+        SendSettings send = target.send();
+        ApiSettings api = target.api();
+        double learned = limits.find(target.name()).orElse(Double.NaN);
+        FlowControl flow = FlowControl.system(send.rate(), learned, send.maxRetryAfter());
+        if (flow.figures().heldByServer()) {
+            log.info("run {}: starting from the limit of {} requests/s an earlier run learned for {}", runId,
+                    String.format("%.1f", learned), target.name());
+        }
+        var pipeline = new SendingPipeline<>(new RecordsEndpoint(api),
+                new AccessTokens(api.endpoints().tokenUrl(), api.clientId(), api.clientSecret(),
+                        api.connectTimeout(), api.readTimeout(), Clock.systemUTC()),
+                new HttpTransport(api.connectTimeout(), api.readTimeout(), send.concurrency()), flow,
+                InFlightLimit.of(send.rate() > 0 ? flow::pace : null, send.concurrency(), System::nanoTime),
+                new RetrySchedule(send.maxAttempts(), send.initialBackoff(), send.maxBackoff(), send.maxRetryAfter()),
+                send.failFastAfter(), send.concurrency(), new RowOutcomes(outcomes, progress));
         String message = null;
         BatchStatus status;
         try {
-            var sending = new Sending(sender, pool, new FailFastGuard(send.failFastAfter(), sender::stop), progress,
-                    new StopSignal(lock::isLost, "another process took over this run (it thought this one had died)"));
-            Job job = assemble.apply(sending);
+            lock.whenLost(() -> pipeline.stop("another process took over this run (it thought this one had died)"));
+            Job job = assemble.apply(new Sending(pipeline, outcomes, progress));
             observer.accept(progress);
             JobExecution execution = jobOperator.start(job, parameters);
             status = execution.getStatus();
@@ -86,10 +112,12 @@ class RunSessions {
             status = BatchStatus.FAILED;
             message = "the run could not be started: " + e.getMessage();
         } finally {
-            sender.close();
-            pool.shutdown();
+            pipeline.close();
         }
-        return new Ended(status, message, Duration.ofNanos(System.nanoTime() - started), sender.tokens().requests());
+        FlowFigures figures = pipeline.flowFigures();
+        limits.remember(target.name(), figures, runId);
+        return new Ended(status, message, Duration.ofNanos(System.nanoTime() - started), pipeline.tokenRequests(),
+                figures, pipeline.mostInFlight());
     }
 
     /** The caller holds the run's lock, so an execution still marked running belongs to a dead process. */
@@ -118,14 +146,5 @@ class RunSessions {
             root = root.getCause();
         }
         return "unexpected error: " + root;
-    }
-
-    private static ThreadFactory senderThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "sender-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -82,13 +80,6 @@ public class FailedRowRetries {
         jdbc.update("UPDATE failed_row SET failure_type = 'EXHAUSTED' WHERE run_id = :run AND line IN (:lines)"
                 + " AND resolved_by_run IS NULL AND failure_type <> 'UNKNOWN'",
                 new MapSqlParameterSource().addValue("run", originRunId).addValue("lines", List.copyOf(lines)));
-    }
-
-    /** Lines the retry run already got through (a session of it died after them). */
-    public Set<Long> acceptedBy(long retryRunId, long from, long to) {
-        return jdbc.queryForList("SELECT line FROM accepted_row WHERE run_id = :retry AND line BETWEEN :from AND :to",
-                new MapSqlParameterSource().addValue("retry", retryRunId).addValue("from", from).addValue("to", to),
-                Long.class).stream().collect(Collectors.toSet());
     }
 
     /** What a retry run did: rows it got through, and rows whose latest failure is its own. */

@@ -58,6 +58,13 @@ public final class RunJson {
         time(json, "endedAt", run.endedAt());
         json.writeNumberProperty("activeMillis", run.activeTime().toMillis());
         json.writeNumberProperty("rowsPerSecond", Math.round(run.rowsPerSecond() * 10) / 10.0);
+        json.writeNumberProperty("requests", run.flow().requests());
+        json.writeNumberProperty("throttled", run.flow().throttled());
+        if (run.flow().learnedLimit() == null) {
+            json.writeNullProperty("learnedLimit");
+        } else {
+            json.writeNumberProperty("learnedLimit", Math.round(run.flow().learnedLimit() * 10) / 10.0);
+        }
         json.writeEndObject();
     }
 

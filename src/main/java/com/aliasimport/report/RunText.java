@@ -27,6 +27,12 @@ public final class RunText {
                 : run.kind().name().toLowerCase(Locale.ROOT);
     }
 
+    /** The rate the API held the run to ("50/s"), or "-" when the configured rate set the pace. */
+    public static String heldTo(ImportRun run) {
+        Double limit = run.flow().learnedLimit();
+        return limit == null ? "-" : String.format(Locale.ROOT, "%.0f/s", limit);
+    }
+
     /** Local time to the second, or "-". */
     public static String time(Instant instant) {
         return instant == null ? "-" : LOCAL_TIME.format(instant);

@@ -3,11 +3,24 @@ package com.aliasimport.run;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One import of a file ({@link Kind#IMPORT}) or one retry-failed pass over an earlier run ({@link Kind#RETRY}). */
+/**
+ * One import of a file ({@link Kind#IMPORT}) or one retry-failed pass over an earlier run ({@link Kind#RETRY}).
+ *
+ * @param flow what flow control did over all the run's sessions
+ */
 public record ImportRun(long id, Kind kind, String fileName, String filePath, String contentHash, String target,
-        long rowCount,
-        Long retryOf, RunStatus status, String message, Instant createdAt, Instant startedAt, Instant endedAt,
-        Duration activeTime, RunCounts counts) {
+        long rowCount, Long retryOf, RunStatus status, String message, Instant createdAt, Instant startedAt,
+        Instant endedAt, Duration activeTime, RunCounts counts, Flow flow) {
+
+    /**
+     * Requests sent (retries included) and answered 429, and the limit the API held the run to.
+     *
+     * @param learnedLimit requests per second, or null when the configured rate set the pace
+     */
+    public record Flow(long requests, long throttled, Double learnedLimit) {
+
+        public static final Flow NONE = new Flow(0, 0, null);
+    }
 
     public enum Kind { IMPORT, RETRY }
 

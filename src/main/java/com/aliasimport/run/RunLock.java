@@ -50,6 +50,7 @@ public class RunLock {
         private final boolean tookOverFromDeadOwner;
         private final ScheduledExecutorService heartbeat;
         private volatile boolean lost;
+        private volatile Runnable onLost = () -> { };
 
         private Held(String key, String owner, boolean tookOver) {
             this.key = key;
@@ -74,6 +75,14 @@ public class RunLock {
             return lost;
         }
 
+        /** Tells {@code action} (from the heartbeat thread) if another process takes the lock. */
+        public void whenLost(Runnable action) {
+            this.onLost = action;
+            if (lost) {
+                action.run();
+            }
+        }
+
         /** Points the lock at the run it guards (shown to a process that finds it held). */
         public void attach(long runId) {
             jdbc.update("UPDATE run_lock SET run_id = ? WHERE lock_key = ? AND owner = ?", runId, key, owner);
@@ -83,8 +92,9 @@ public class RunLock {
             try {
                 int updated = jdbc.update("UPDATE run_lock SET heartbeat_at = ? WHERE lock_key = ? AND owner = ?",
                         utcNow(), key, owner);
-                if (updated == 0) {
+                if (updated == 0 && !lost) {
                     lost = true;
+                    onLost.run();
                 }
             } catch (RuntimeException e) {
                 log.warn("heartbeat for {} failed: {}", key, e.toString());

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aliasimport.sending.flow.FlowFigures;
+
 /** The {@code import_run} table: which files were imported, when, and how it went. */
 @Repository
 public class RunStore {
@@ -21,7 +23,7 @@ public class RunStore {
     private static final String COLUMNS = "id, kind, file_name, file_path, content_hash, target, row_count, retry_of,"
             + " status,"
             + " message, created_at, started_at, ended_at, active_millis, rows_read, sent, accepted, rejected,"
-            + " invalid, duplicate, exhausted, retried";
+            + " invalid, duplicate, exhausted, retried, requests, throttled, learned_limit";
 
     private final JdbcTemplate jdbc;
 
@@ -114,14 +116,20 @@ public class RunStore {
         jdbc.update("UPDATE import_run SET journal = ? WHERE id = ?", file, id);
     }
 
-    /** Records how a session of the run ended; active time adds up across resumed sessions. */
-    public void finish(long id, RunStatus status, String message, RunCounts counts, Duration sessionTime) {
+    /**
+     * Records how a session of the run ended; active time, requests and 429s add up across resumed sessions, the
+     * learned limit is the latest session's.
+     */
+    public void finish(long id, RunStatus status, String message, RunCounts counts, Duration sessionTime,
+            FlowFigures flow) {
         jdbc.update("UPDATE import_run SET status = ?, message = ?, ended_at = ?, active_millis = active_millis + ?,"
                 + " rows_read = ?, sent = ?, accepted = ?, rejected = ?, invalid = ?, duplicate = ?,"
-                + " exhausted = ?, retried = ? WHERE id = ?",
+                + " exhausted = ?, retried = ?, requests = requests + ?, throttled = throttled + ?,"
+                + " learned_limit = ? WHERE id = ?",
                 status.name(), message, Timestamp.from(Instant.now()), sessionTime.toMillis(), counts.read(),
                 counts.sent(), counts.accepted(), counts.rejected(), counts.invalid(), counts.duplicate(),
-                counts.exhausted() + counts.unknown(), counts.retried(), id);
+                counts.exhausted() + counts.unknown(), counts.retried(), flow.requests(), flow.refused(),
+                flow.heldByServer() ? flow.learnedLimit() : null, id);
     }
 
     private static ImportRun map(ResultSet rs, int row) throws SQLException {
@@ -134,7 +142,13 @@ public class RunStore {
                 rs.getString("file_name"), rs.getString("file_path"), rs.getString("content_hash"),
                 rs.getString("target"), rs.getLong("row_count"), retryOfOrNull, RunStatus.valueOf(rs.getString("status")),
                 rs.getString("message"), instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "ended_at"), Duration.ofMillis(rs.getLong("active_millis")), counts);
+                instant(rs, "ended_at"), Duration.ofMillis(rs.getLong("active_millis")), counts, flow(rs));
+    }
+
+    private static ImportRun.Flow flow(ResultSet rs) throws SQLException {
+        double limit = rs.getDouble("learned_limit");
+        Double learned = rs.wasNull() ? null : limit;
+        return new ImportRun.Flow(rs.getLong("requests"), rs.getLong("throttled"), learned);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

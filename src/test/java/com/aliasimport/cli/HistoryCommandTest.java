@@ -62,11 +62,11 @@ class HistoryCommandTest extends SandboxImportTest {
         List<String> lines = r.out().lines().toList();
         assertThat(cells(lines.get(0))).containsExactly("id", "kind", "file", "hash", "started", "ended", "status",
                 "read", "sent", "accepted", "rejected", "invalid", "duplicates", "exhausted", "retried", "duration",
-                "rate");
+                "rate", "held to");
         List<List<String>> rows = lines.stream().skip(1).map(HistoryCommandTest::cells).toList();
         assertThat(rows).extracting(row -> Long.parseLong(row.get(0)))
                 .containsExactly(runningRun, failedRun, pausedRun, cleanRun, sampleRun);
-        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(17));
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(18).endsWith("-"));
 
         assertThat(rows.get(0).subList(1, 7)).containsExactly("import", "busy.csv", "abababababab",
                 rows.get(0).get(4), "running", "running");

@@ -43,16 +43,48 @@ class AcceptanceJournalTest {
     }
 
     @Test
-    void clearEmptiesItAndLaterAppendsStartAfresh() {
+    void rowsAcceptedWhileEarlierOnesAreStoredGoToTheNextSegment() {
         Path file = dir.resolve("run-2.journal");
         try (AcceptanceJournal journal = AcceptanceJournal.open(file)) {
             journal.append(new AcceptedRow(2, 1, false, AT));
-            journal.clear();
-            assertThat(AcceptanceJournal.read(file)).isEmpty();
+            Path stored = journal.rotate();
             journal.append(new AcceptedRow(9, 2, false, AT));
+            assertThat(AcceptanceJournal.read(file)).as("both segments until the first is stored")
+                    .containsExactly(new AcceptedRow(2, 1, false, AT), new AcceptedRow(9, 2, false, AT));
+            AcceptanceJournal.delete(stored);
         }
 
         assertThat(AcceptanceJournal.read(file)).containsExactly(new AcceptedRow(9, 2, false, AT));
+        AcceptanceJournal.deleteAll(file);
+        assertThat(AcceptanceJournal.read(file)).isEmpty();
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aNewSessionKeepsItsOwnSegmentAndDropsTheOnesItStored() {
+        Path file = dir.resolve("run-6.journal");
+        try (AcceptanceJournal crashed = AcceptanceJournal.open(file)) {
+            crashed.append(new AcceptedRow(4, 1, false, AT));
+        }
+        try (AcceptanceJournal next = AcceptanceJournal.open(file)) {
+            assertThat(AcceptanceJournal.read(file)).containsExactly(new AcceptedRow(4, 1, false, AT));
+            next.deleteEarlierSegments();
+            next.append(new AcceptedRow(5, 1, false, AT));
+        }
+
+        assertThat(AcceptanceJournal.read(file)).containsExactly(new AcceptedRow(5, 1, false, AT));
+    }
+
+    @Test
+    void aJournalLeftByAnEarlierVersionIsReadFirst() throws IOException {
+        Path file = dir.resolve("run-7.journal");
+        Files.writeString(file, "3,1,0," + AT.toEpochMilli() + "\n", StandardCharsets.US_ASCII);
+        try (AcceptanceJournal journal = AcceptanceJournal.open(file)) {
+            journal.append(new AcceptedRow(8, 1, false, AT));
+        }
+
+        assertThat(AcceptanceJournal.read(file)).containsExactly(new AcceptedRow(3, 1, false, AT),
+                new AcceptedRow(8, 1, false, AT));
     }
 
     @Test
@@ -62,7 +94,8 @@ class AcceptanceJournalTest {
             journal.append(new AcceptedRow(2, 1, false, AT));
         }
         // The process died in the middle of writing line 3's record: digits of its time are missing.
-        Files.writeString(file, "3,1,0,17954", StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("run-3.journal.1"), "3,1,0,17954", StandardCharsets.US_ASCII,
+                StandardOpenOption.APPEND);
 
         assertThat(AcceptanceJournal.read(file)).containsExactly(new AcceptedRow(2, 1, false, AT));
     }

@@ -62,8 +62,9 @@ class InterruptedMigrationTest {
                 assertThat(jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
                         + " WHERE TABLE_SCHEMA = 'PUBLIC'", String.class)).as("after %d statements", done)
                         .containsAll(TABLES);
+                assertThat(flyway(url).load().info().pending()).as("after %d statements", done).isEmpty();
                 assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
-                        + " AND \"version\" <> '0'", String.class)).containsExactly("1", "2", "3");
+                        + " AND \"version\" <> '0'", String.class)).startsWith("1", "2", "3");
                 connection.createStatement().execute("SHUTDOWN");
             }
         }

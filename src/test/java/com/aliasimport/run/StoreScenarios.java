@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
+
+import com.aliasimport.sending.flow.FlowFigures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.aliasimport.report.AcceptedRow;
@@ -94,9 +96,9 @@ abstract class StoreScenarios extends SandboxImportTest {
         runs.clearRewind(id);
         assertThat(runs.rewindLine(id)).isZero();
         runs.finish(id, RunStatus.COMPLETED_WITH_FAILURES, "a message", new RunCounts(3, 2, 1, 1, 0, 0, 0, 0, 1),
-                Duration.ofMillis(1500));
+                Duration.ofMillis(1500), new FlowFigures(100, 45, 50.5, true, 40, 3));
         runs.finish(id, RunStatus.COMPLETED_WITH_FAILURES, null, new RunCounts(3, 2, 1, 1, 0, 0, 0, 0, 1),
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), new FlowFigures(100, 47, 49.5, false, 20, 0));
         long retry = runs.create(ImportRun.Kind.RETRY, "stores.csv", "/data/stores.csv", "hash-stores", "target-1", 1,
                 id);
 
@@ -104,6 +106,8 @@ abstract class StoreScenarios extends SandboxImportTest {
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_FAILURES);
         assertThat(run.message()).isNull();
         assertThat(run.activeTime()).as("sessions add up").isEqualTo(Duration.ofMillis(2000));
+        assertThat(run.flow()).as("requests and 429s add up; the limit is the latest session's")
+                .isEqualTo(new ImportRun.Flow(60, 3, 49.5));
         assertThat(run.counts()).isEqualTo(new RunCounts(3, 2, 1, 1, 0, 0, 0, 0, 1));
         assertThat(run.createdAt()).isBeforeOrEqualTo(run.startedAt()).isBeforeOrEqualTo(run.endedAt())
                 .isBeforeOrEqualTo(Instant.now());

@@ -1,5 +1,6 @@
 package com.aliasimport.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -139,6 +141,28 @@ public final class ChildImports implements AutoCloseable {
 
     public long count(String sql, Object... args) {
         return withDatabase(jdbc -> jdbc.queryForObject(sql, Long.class, args));
+    }
+
+    /**
+     * Where a resumed run starts reading: the records the import step's latest checkpoint says are done (0 before
+     * the first checkpoint). Rows are sent while later ones are read, so this can be well behind the rows read.
+     */
+    public long checkpointPosition() {
+        List<String> contexts = withDatabase(jdbc -> jdbc.queryForList("SELECT c.SHORT_CONTEXT FROM"
+                + " BATCH_STEP_EXECUTION_CONTEXT c JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID ="
+                + " c.STEP_EXECUTION_ID WHERE s.STEP_NAME = 'sendRows' ORDER BY s.STEP_EXECUTION_ID DESC",
+                String.class));
+        if (contexts.isEmpty()) {
+            return 0;
+        }
+        try {
+            Map<String, Object> context = new DefaultExecutionContextSerializer().deserialize(
+                    new ByteArrayInputStream(contexts.get(0).getBytes(StandardCharsets.ISO_8859_1)));
+            Object position = context.get("csv.records.read");
+            return position == null ? 0 : ((Number) position).longValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public List<Map<String, Object>> rows(String sql, Object... args) {

@@ -1,4 +1,4 @@
-package com.aliasimport.api;
+package com.aliasimport.sending;
 
 /**
  * A failure that is not about one row: every further row would fail the same way (credentials refused, unknown

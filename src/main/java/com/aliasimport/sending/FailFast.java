@@ -1,4 +1,4 @@
-package com.aliasimport.job;
+package com.aliasimport.sending;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,18 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.aliasimport.api.SendOutcome;
-
 /**
  * Decides when failures stop being about rows and start being about the run: the same non-row-specific failure
- * (a 422 that names no record field, a 4xx other than 422, attempts exhausted on 5xx or timeouts) for
- * {@code threshold} rows in a row, or a failure that is systemic by nature (reported via {@link #stop}).
- * Rows in such a streak are not failures of their own: their records are dropped so a resumed run sends them again.
- * Outcomes arrive from several threads; "in a row" means in the order they complete.
+ * (a rejection that names no field of the row, attempts exhausted on the same status) for {@code threshold} rows
+ * in a row, a row that could not connect at all however often it tried, or a failure systemic by nature (reported
+ * through {@link #stop}). Rows in such a streak are not failures of their own: their records are dropped so that a
+ * resumed run sends them again. Outcomes arrive from several threads; "in a row" means in the order they end.
  */
-final class FailFastGuard {
+public final class FailFast {
 
     private final int threshold;
+    private final String endpoint;
     private final Runnable onStop;
     private String signature;
     private int streak;
@@ -26,8 +25,10 @@ final class FailFastGuard {
     private final List<Long> forgotten = new ArrayList<>();
     private volatile String stopReason;
 
-    FailFastGuard(int threshold, Runnable onStop) {
+    /** @param endpoint names the API in messages ("the Imports API at https://...") */
+    FailFast(int threshold, String endpoint, Runnable onStop) {
         this.threshold = threshold;
+        this.endpoint = endpoint;
         this.onStop = onStop;
     }
 
@@ -52,7 +53,7 @@ final class FailFastGuard {
     }
 
     /** Observes a recorded outcome of {@code line}. */
-    synchronized void observe(long line, SendOutcome outcome) {
+    synchronized void observe(long line, SendOutcome<?> outcome) {
         String sig = signatureOf(outcome);
         if (stopReason != null) {
             if (sig != null && sig.equals(signature)) {
@@ -71,8 +72,8 @@ final class FailFastGuard {
         }
         streak++;
         linesBySignature.computeIfAbsent(sig, k -> new ArrayList<>()).add(line);
-        if (outcome instanceof SendOutcome.Exhausted e && e.unreachable()) {
-            stop("cannot connect to the Imports API: " + e.message());
+        if (outcome instanceof SendOutcome.Exhausted<?> e && e.neverConnected()) {
+            stop("cannot connect to " + endpoint + ": " + e.message());
         } else if (streak >= threshold) {
             stop("the last " + streak + " rows all failed the same way: " + describe(outcome));
         }
@@ -83,21 +84,21 @@ final class FailFastGuard {
         return List.copyOf(forgotten);
     }
 
-    private static String signatureOf(SendOutcome outcome) {
-        if (outcome instanceof SendOutcome.Rejected r && !r.rowSpecific()) {
+    private static String signatureOf(SendOutcome<?> outcome) {
+        if (outcome instanceof SendOutcome.Rejected<?> r && !r.rowSpecific()) {
             return "rejected/" + r.status() + "/" + r.message();
         }
-        if (outcome instanceof SendOutcome.Exhausted e) {
-            return "exhausted/" + Objects.toString(e.status(), "-") + "/" + e.unreachable();
+        if (outcome instanceof SendOutcome.Exhausted<?> e) {
+            return "exhausted/" + Objects.toString(e.status(), "-") + "/" + e.neverConnected();
         }
         return null;
     }
 
-    private static String describe(SendOutcome outcome) {
-        if (outcome instanceof SendOutcome.Rejected r) {
+    private static String describe(SendOutcome<?> outcome) {
+        if (outcome instanceof SendOutcome.Rejected<?> r) {
             return "HTTP " + r.status() + " " + r.message();
         }
-        SendOutcome.Exhausted e = (SendOutcome.Exhausted) outcome;
+        SendOutcome.Exhausted<?> e = (SendOutcome.Exhausted<?>) outcome;
         return (e.status() == null ? "" : "HTTP " + e.status() + " ") + e.message() + " (gave up after "
                 + e.attempts() + " attempts)";
     }

@@ -1,4 +1,4 @@
-package com.aliasimport.api;
+package com.aliasimport.sending;
 
 import java.time.Duration;
 import java.time.Instant;

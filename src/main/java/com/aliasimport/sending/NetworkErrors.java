@@ -1,4 +1,4 @@
-package com.aliasimport.api;
+package com.aliasimport.sending;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -53,7 +53,7 @@ final class NetworkErrors {
                 + ")";
     }
 
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+    static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
                 return type.cast(c);

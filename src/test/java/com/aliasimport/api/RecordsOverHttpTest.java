@@ -16,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +33,24 @@ import com.aliasimport.config.ApiEndpoints;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.Secret;
 import com.aliasimport.config.SendSettings;
+import com.aliasimport.sending.AccessTokens;
+import com.aliasimport.sending.HttpTransport;
+import com.aliasimport.sending.RetrySchedule;
+import com.aliasimport.sending.SendOutcome;
+import com.aliasimport.sending.SendingPipeline;
+import com.aliasimport.sending.SystemicFailureException;
+import com.aliasimport.sending.flow.FlowControl;
+import com.aliasimport.sending.flow.FlowFigures;
+import com.aliasimport.sending.flow.InFlightLimit;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-/** The API client against a fake API at the HTTP level (WireMock): bodies, tokens and every response class. */
-class RecordSenderTest {
+/**
+ * Records sent through the sending pipeline to a fake API at the HTTP level (WireMock): bodies, tokens and what
+ * each response class becomes.
+ */
+class RecordsOverHttpTest {
 
     static final String CONFIGURATION = "9dd58237-c913-4073-9c76-07da0b49ff50";
     static final String SECRET = "s3cret-value-never-logged";
@@ -81,8 +94,8 @@ class RecordSenderTest {
     void sendsTheDocumentedJsonBodyWithABearerToken() {
         tokenIs("tok-1");
         recordsAnswer(200, "");
-        SendOutcome outcome = new RecordSender(settings(), sending(3)).send(ACME);
-        assertThat(outcome).isEqualTo(new SendOutcome.Accepted(1, false));
+        SendOutcome<Void> outcome = new Sender(settings(), sending(3)).send(ACME);
+        assertThat(outcome).isEqualTo(new SendOutcome.Succeeded<Void>(null, 1, false));
         api.verify(postRequestedFor(urlEqualTo("/records/"))
                 .withHeader("Authorization", equalTo("Bearer tok-1"))
                 .withHeader("Content-Type", containing("application/json"))
@@ -97,9 +110,9 @@ class RecordSenderTest {
     void sendsFormFieldsAsRecordBracketFieldWhenAskedTo() {
         tokenIs("tok-1");
         recordsAnswer(200, "");
-        var sender = new RecordSender(settings(Format.FORM, Method.POST, URI.create(api.baseUrl() + "/records/")),
+        var sender = new Sender(settings(Format.FORM, Method.POST, URI.create(api.baseUrl() + "/records/")),
                 sending(3));
-        assertThat(sender.send(record("Müller & Söhne", "a=b&c"))).isInstanceOf(SendOutcome.Accepted.class);
+        assertThat(sender.send(record("Müller & Söhne", "a=b&c"))).isInstanceOf(SendOutcome.Succeeded.class);
         api.verify(postRequestedFor(urlEqualTo("/records/"))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withFormParam("configuration", equalTo(CONFIGURATION))
@@ -111,9 +124,9 @@ class RecordSenderTest {
     void theMethodIsASetting() {
         tokenIs("tok-1");
         api.stubFor(put("/records/").willReturn(aResponse().withStatus(200)));
-        var sender = new RecordSender(settings(Format.JSON, Method.PUT, URI.create(api.baseUrl() + "/records/")),
+        var sender = new Sender(settings(Format.JSON, Method.PUT, URI.create(api.baseUrl() + "/records/")),
                 sending(3));
-        assertThat(sender.send(ACME)).isInstanceOf(SendOutcome.Accepted.class);
+        assertThat(sender.send(ACME)).isInstanceOf(SendOutcome.Succeeded.class);
         api.verify(putRequestedFor(urlEqualTo("/records/")));
     }
 
@@ -121,11 +134,14 @@ class RecordSenderTest {
     void reusesTheTokenAcrossRequests() {
         tokenIs("tok-1");
         recordsAnswer(200, "");
-        var sender = new RecordSender(settings(), sending(3));
+        var sender = new Sender(settings(), sending(3));
+        List<Map<String, String>> five = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            sender.send(record("A" + i, "B"));
+            five.add(record("A" + i, "B"));
         }
-        assertThat(sender.tokens().requests()).isEqualTo(1);
+        sender.send(five);
+        assertThat(sender.outcomes).hasSize(5).allMatch(SendOutcome.Succeeded.class::isInstance);
+        assertThat(sender.tokens.requests()).isEqualTo(1);
         api.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")));
     }
 
@@ -136,15 +152,17 @@ class RecordSenderTest {
         recordsAnswer(200, "");
         var paced = new SendSettings(40, 1, 10, 3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3),
                 5);
-        var sender = new RecordSender(settings(), paced);
-        long end = System.nanoTime() + 2_500_000_000L;
-        int sent = 0;
-        while (System.nanoTime() < end) {
-            assertThat(sender.send(record("A" + sent, "B"))).isInstanceOf(SendOutcome.Accepted.class);
-            sent++;
+        var sender = new Sender(settings(), paced);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(record("A" + i, "B"));
         }
-        // A 1-second token used for 2.5 seconds: renewed at least twice, each time shortly before it expired.
-        assertThat(sender.tokens().requests()).isBetween(3, sent);
+        sender.send(rows);
+        // 100 rows at 40 a second take 2.5 seconds: a 1-second token is renewed at least twice, shortly before it
+        // expires (no request was refused for an expired token: every row went through on its first attempt).
+        assertThat(sender.outcomes).hasSize(100).allMatch(o -> o instanceof SendOutcome.Succeeded<Void> ok
+                && ok.attempts() == 1);
+        assertThat(sender.tokens.requests()).isBetween(3, 100);
     }
 
     @Test
@@ -161,16 +179,16 @@ class RecordSenderTest {
         api.stubFor(post("/records/").withHeader("Authorization", equalTo("Bearer new"))
                 .willReturn(aResponse().withStatus(200)));
 
-        var sender = new RecordSender(settings(), sending(3));
-        assertThat(sender.send(ACME)).isEqualTo(new SendOutcome.Accepted(2, false));
-        assertThat(sender.tokens().requests()).isEqualTo(2);
+        var sender = new Sender(settings(), sending(3));
+        assertThat(sender.send(ACME)).isEqualTo(new SendOutcome.Succeeded<Void>(null, 2, false));
+        assertThat(sender.tokens.requests()).isEqualTo(2);
     }
 
     @Test
     void a401EvenWithANewTokenIsSystemic() {
         tokenIs("tok-1");
         recordsAnswer(401, "{\"message\":\"Unauthenticated.\"}");
-        assertThatThrownBy(() -> new RecordSender(settings(), sending(5)).send(ACME))
+        assertThatThrownBy(() -> new Sender(settings(), sending(5)).send(ACME))
                 .isInstanceOf(SystemicFailureException.class)
                 .hasMessageContaining("401");
         api.verify(2, postRequestedFor(urlEqualTo("/records/")));
@@ -181,8 +199,8 @@ class RecordSenderTest {
         tokenIs("tok-1");
         recordsAnswer(422, "{\"message\":\"The given data was invalid.\",\"errors\":{\"record.Alias\":"
                 + "[\"The alias must differ from the account name.\"]}}");
-        SendOutcome outcome = new RecordSender(settings(), sending(5)).send(ACME);
-        assertThat(outcome).isEqualTo(new SendOutcome.Rejected(422,
+        SendOutcome<Void> outcome = new Sender(settings(), sending(5)).send(ACME);
+        assertThat(outcome).isEqualTo(new SendOutcome.Rejected<Void>(422,
                 "record.Alias: The alias must differ from the account name.", true, 1));
         api.verify(1, postRequestedFor(urlEqualTo("/records/")));
     }
@@ -192,7 +210,7 @@ class RecordSenderTest {
         tokenIs("tok-1");
         recordsAnswer(422, "{\"message\":\"The given data was invalid.\",\"errors\":{\"configuration\":"
                 + "[\"The selected configuration is invalid.\"]}}");
-        SendOutcome.Rejected r = (SendOutcome.Rejected) new RecordSender(settings(), sending(5)).send(ACME);
+        var r = (SendOutcome.Rejected<Void>) new Sender(settings(), sending(5)).send(ACME);
         assertThat(r.rowSpecific()).isFalse();
         assertThat(r.message()).isEqualTo("configuration: The selected configuration is invalid.");
     }
@@ -206,20 +224,21 @@ class RecordSenderTest {
                 .willReturn(aResponse().withStatus(502)).willSetStateTo("two"));
         api.stubFor(post("/records/").inScenario("flaky").whenScenarioStateIs("two")
                 .willReturn(aResponse().withStatus(200)));
-        assertThat(new RecordSender(settings(), sending(5)).send(ACME)).isEqualTo(new SendOutcome.Accepted(3, false));
+        assertThat(new Sender(settings(), sending(5)).send(ACME))
+                .isEqualTo(new SendOutcome.Succeeded<Void>(null, 3, false));
     }
 
     @Test
     void serverErrorsUntilAttemptsRunOutAreExhausted() {
         tokenIs("tok-1");
         recordsAnswer(500, "{\"message\":\"Server Error\"}");
-        SendOutcome outcome = new RecordSender(settings(), sending(4)).send(ACME);
-        assertThat(outcome).isEqualTo(new SendOutcome.Exhausted(500, "Server Error", false, false, 4));
+        SendOutcome<Void> outcome = new Sender(settings(), sending(4)).send(ACME);
+        assertThat(outcome).isEqualTo(new SendOutcome.Exhausted<Void>(500, "Server Error", false, false, 4));
         api.verify(4, postRequestedFor(urlEqualTo("/records/")));
     }
 
     @Test
-    void a429WaitsForRetryAfterAndSlowsTheThrottle() {
+    void a429WithRetryAfterIsRetriedAndSlowsThePace() {
         tokenIs("tok-1");
         api.stubFor(post("/records/").inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
@@ -229,13 +248,13 @@ class RecordSenderTest {
                 .willReturn(aResponse().withStatus(200)));
         var send = new SendSettings(40, 4, 10, 4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3),
                 5);
-        var sender = new RecordSender(settings(), send);
-        assertThat(sender.send(ACME)).isEqualTo(new SendOutcome.Accepted(2, false));
-        List<LoggedRequest> requests = api.findAll(postRequestedFor(urlEqualTo("/records/")));
-        requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
-        long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
-        assertThat(gap).isGreaterThanOrEqualTo(950);
-        assertThat(sender.throttle().currentRate()).isLessThan(40);
+        var sender = new Sender(settings(), send);
+        assertThat(sender.send(ACME)).isEqualTo(new SendOutcome.Succeeded<Void>(null, 2, false));
+        FlowFigures flow = sender.flow();
+        assertThat(flow.refused()).isEqualTo(1);
+        assertThat(flow.requests()).isEqualTo(2);
+        assertThat(flow.throttled()).isTrue();
+        assertThat(flow.pace()).isLessThan(40);
     }
 
     @Test
@@ -245,16 +264,17 @@ class RecordSenderTest {
                 .willReturn(aResponse().withStatus(200).withFixedDelay(2500)).willSetStateTo("fast"));
         api.stubFor(post("/records/").inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(aResponse().withStatus(200)));
-        assertThat(new RecordSender(settings(), sending(3)).send(ACME)).isEqualTo(new SendOutcome.Accepted(2, true));
+        assertThat(new Sender(settings(), sending(3)).send(ACME))
+                .isEqualTo(new SendOutcome.Succeeded<Void>(null, 2, true));
     }
 
     @Test
     void connectionResetsUntilAttemptsRunOutLeaveTheOutcomeUnknown() {
         tokenIs("tok-1");
         api.stubFor(post("/records/").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        SendOutcome.Exhausted e = (SendOutcome.Exhausted) new RecordSender(settings(), sending(3)).send(ACME);
-        assertThat(e.outcomeUnknown()).isTrue();
-        assertThat(e.unreachable()).isFalse();
+        var e = (SendOutcome.Exhausted<Void>) new Sender(settings(), sending(3)).send(ACME);
+        assertThat(e.answerLost()).isTrue();
+        assertThat(e.neverConnected()).isFalse();
         // Every attempt that reached the records endpoint is counted (an attempt may also fail earlier, at the
         // token endpoint, when a loaded machine is slow to answer).
         assertThat(e.attempts()).isBetween(1, 3)
@@ -268,11 +288,11 @@ class RecordSenderTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        var sender = new RecordSender(settings(Format.JSON, Method.POST,
+        var sender = new Sender(settings(Format.JSON, Method.POST,
                 URI.create("http://127.0.0.1:" + closedPort + "/records/")), sending(2));
-        SendOutcome.Exhausted e = (SendOutcome.Exhausted) sender.send(ACME);
-        assertThat(e.unreachable()).isTrue();
-        assertThat(e.outcomeUnknown()).isFalse();
+        var e = (SendOutcome.Exhausted<Void>) sender.send(ACME);
+        assertThat(e.neverConnected()).isTrue();
+        assertThat(e.answerLost()).isFalse();
         assertThat(e.message()).contains("connection refused");
     }
 
@@ -280,7 +300,7 @@ class RecordSenderTest {
     void a404IsSystemic() {
         tokenIs("tok-1");
         recordsAnswer(404, "{\"message\":\"Not Found\"}");
-        assertThatThrownBy(() -> new RecordSender(settings(), sending(3)).send(ACME))
+        assertThatThrownBy(() -> new Sender(settings(), sending(3)).send(ACME))
                 .isInstanceOf(SystemicFailureException.class)
                 .hasMessageContaining("404 Not Found")
                 .hasMessageContaining("CUSTOMERGAUGE_IMPORTS_URL");
@@ -290,7 +310,7 @@ class RecordSenderTest {
     void refusedCredentialsAreSystemicAndTheSecretIsNeverInTheMessage() {
         api.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\"}")));
-        assertThatThrownBy(() -> new RecordSender(settings(), sending(3)).send(ACME))
+        assertThatThrownBy(() -> new Sender(settings(), sending(3)).send(ACME))
                 .isInstanceOf(SystemicFailureException.class)
                 .hasMessageContaining("refused the credentials")
                 .hasMessageNotContaining(SECRET);
@@ -300,7 +320,7 @@ class RecordSenderTest {
     @Test
     void anUnknownHostIsSystemic() {
         tokenIs("tok-1");
-        var sender = new RecordSender(settings(Format.JSON, Method.POST,
+        var sender = new Sender(settings(Format.JSON, Method.POST,
                 URI.create("http://no-such-host.invalid/records/")), sending(3));
         assertThatThrownBy(() -> sender.send(ACME))
                 .isInstanceOf(SystemicFailureException.class)
@@ -315,7 +335,54 @@ class RecordSenderTest {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"tok\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         recordsAnswer(200, "");
-        assertThat(new RecordSender(settings(), sending(3)).send(ACME)).isInstanceOf(SendOutcome.Accepted.class);
+        assertThat(new Sender(settings(), sending(3)).send(ACME)).isInstanceOf(SendOutcome.Succeeded.class);
         api.verify(1, postRequestedFor(urlEqualTo("/records/")).withHeader("Authorization", matching("Bearer tok")));
+        api.verify(2, postRequestedFor(urlEqualTo("/oauth2/token")));
+    }
+
+    /** A pipeline to the fake API for a test: sends rows, waits for their outcomes, says how it went. */
+    static final class Sender {
+        final SendingPipeline<Map<String, String>, Void> pipeline;
+        final AccessTokens tokens;
+        final List<SendOutcome<Void>> outcomes = Collections.synchronizedList(new ArrayList<>());
+
+        Sender(ApiSettings settings, SendSettings send) {
+            FlowControl flow = FlowControl.system(send.rate(), Double.NaN, send.maxRetryAfter());
+            tokens = new AccessTokens(settings.endpoints().tokenUrl(), settings.clientId(), settings.clientSecret(),
+                    settings.connectTimeout(), settings.readTimeout(), Clock.systemUTC());
+            pipeline = new SendingPipeline<>(new RecordsEndpoint(settings), tokens,
+                    new HttpTransport(settings.connectTimeout(), settings.readTimeout(), send.concurrency()), flow,
+                    InFlightLimit.of(send.rate() > 0 ? flow::pace : null, send.concurrency(), System::nanoTime),
+                    new RetrySchedule(send.maxAttempts(), send.initialBackoff(), send.maxBackoff(),
+                            send.maxRetryAfter()),
+                    send.failFastAfter(), send.concurrency(), (row, outcome, first) -> outcomes.add(outcome));
+        }
+
+        /** Sends the records; the last outcome; throws the stop reason if the pipeline stopped before any. */
+        SendOutcome<Void> send(List<Map<String, String>> records) {
+            try {
+                long line = 1;
+                for (Map<String, String> record : records) {
+                    pipeline.submit(new SendingPipeline.Pending<>(line++, record));
+                }
+                pipeline.drain();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                pipeline.close();
+            }
+            if (outcomes.isEmpty() && pipeline.stopped()) {
+                throw new SystemicFailureException(pipeline.stopReason());
+            }
+            return outcomes.get(outcomes.size() - 1);
+        }
+
+        SendOutcome<Void> send(Map<String, String> record) {
+            return send(List.of(record));
+        }
+
+        FlowFigures flow() {
+            return pipeline.flowFigures();
+        }
     }
 }

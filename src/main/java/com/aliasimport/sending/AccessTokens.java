@@ -1,5 +1,6 @@
-package com.aliasimport.api;
+package com.aliasimport.sending;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
@@ -21,13 +24,14 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2AccessToken
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
-import com.aliasimport.config.ApiSettings;
+import com.aliasimport.config.Secret;
 
 /**
  * The OAuth2 client-credentials token, shared by every sending thread. Spring Security's token client speaks the
- * protocol; this class adds what a concurrent batch needs: one token request at a time however many requests are
- * in flight, renewal shortly before expiry, and a 401 storm costing one renewal (only the first caller holding the
- * stale token renews it).
+ * protocol; this class adds what a concurrent batch needs: one token request at a time, failures included (callers
+ * that waited for a request that failed get its failure, not a request of their own, so a wrong secret costs one
+ * request however many threads wait: an identity provider may lock out a client that fails often), renewal shortly
+ * before expiry, and a 401 storm costing one renewal (only the first caller holding the stale token renews it).
  */
 public final class AccessTokens {
 
@@ -40,71 +44,100 @@ public final class AccessTokens {
     private final Clock clock;
     private volatile OAuth2AccessToken token;
     private volatile Instant renewAt = Instant.MIN;
+    /** Counts finished token requests; a caller that saw another number before waiting takes that one's result. */
+    private long generation;
+    private RuntimeException lastFailure;
     private int requests;
 
-    AccessTokens(ApiSettings settings, ClientHttpRequestFactory requestFactory, Clock clock) {
+    public AccessTokens(URI tokenUrl, String clientId, Secret clientSecret, Duration connectTimeout,
+            Duration readTimeout, Clock clock) {
         this.clock = clock;
         ClientRegistration registration = ClientRegistration.withRegistrationId("customergauge")
-                .clientId(settings.clientId())
-                .clientSecret(settings.clientSecret().reveal())
+                .clientId(clientId)
+                .clientSecret(clientSecret.reveal())
                 // CustomerGauge documents the credentials in the form body.
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .tokenUri(settings.endpoints().tokenUrl().toString())
+                .tokenUri(tokenUrl.toString())
                 .build();
         this.grantRequest = new OAuth2ClientCredentialsGrantRequest(registration);
         this.client = new RestClientClientCredentialsTokenResponseClient();
-        // The token client builds its own RestClient, which would ignore our timeouts (see NOTES-spring-batch-6.md).
+        var httpSettings = HttpClientSettings.defaults()
+                .withTimeouts(connectTimeout, readTimeout)
+                // A redirected POST may silently turn into a GET: treat a redirect as the wrong URL instead.
+                .withRedirects(HttpRedirects.DONT_FOLLOW);
+        // The token client builds its own RestClient, which would ignore our timeouts.
         this.client.setRestClient(RestClient.builder()
-                .requestFactory(requestFactory)
+                .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents().build(httpSettings))
                 .configureMessageConverters(c -> c.addCustomConverter(new FormHttpMessageConverter())
                         .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
                 .build());
     }
 
-    /** A token valid for a while yet; fetched or renewed here if needed. */
+    /**
+     * A token valid for a while yet; fetched or renewed here if needed.
+     *
+     * @throws SystemicFailureException the token endpoint refused the credentials, or is not there
+     * @throws TokenUnavailableException no token for now (5xx, timeout, no connection): try again later
+     */
     public String current() {
         OAuth2AccessToken t = token;
         if (t != null && clock.instant().isBefore(renewAt)) {
             return t.getTokenValue();
         }
+        long seen = generation();
         synchronized (this) {
-            if (token == null || !clock.instant().isBefore(renewAt)) {
-                fetch();
+            if (token != null && clock.instant().isBefore(renewAt)) {
+                return token.getTokenValue();
             }
+            if (generation != seen && lastFailure != null) {
+                throw lastFailure; // the request this caller waited for failed: its answer is this caller's
+            }
+            fetch();
             return token.getTokenValue();
         }
     }
 
-    /** The API refused {@code stale}: renew it, unless another thread already has. */
-    public synchronized void renew(String stale) {
-        if (token != null && token.getTokenValue().equals(stale)) {
-            fetch();
+    /** The API refused {@code stale}: renew it, unless another thread already has (or tried to). */
+    public void renew(String stale) {
+        synchronized (this) {
+            if (token != null && token.getTokenValue().equals(stale)) {
+                token = null; // whatever happens next, this one is spent
+                fetch();
+            }
         }
     }
 
-    /** How many tokens were fetched (for the summary and tests). */
+    /** How many token requests were made (for the summary and tests). */
     public synchronized int requests() {
         return requests;
     }
 
+    private synchronized long generation() {
+        return generation;
+    }
+
     private void fetch() {
         requests++;
-        OAuth2AccessToken fresh;
         try {
-            fresh = client.getTokenResponse(grantRequest).getAccessToken();
+            OAuth2AccessToken fresh = client.getTokenResponse(grantRequest).getAccessToken();
+            Instant issued = clock.instant();
+            Instant expires = fresh.getExpiresAt() != null ? fresh.getExpiresAt() : issued.plus(Duration.ofHours(1));
+            Duration lifetime = Duration.between(issued, expires);
+            // Renew a minute early, or a tenth of the lifetime early for short-lived tokens.
+            Duration early = lifetime.dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0 ? lifetime.dividedBy(10)
+                    : Duration.ofMinutes(1);
+            token = fresh;
+            renewAt = expires.minus(early);
+            lastFailure = null;
         } catch (RuntimeException e) {
-            throw classify(e);
+            token = null;
+            lastFailure = classify(e);
+            throw lastFailure;
+        } finally {
+            generation++;
         }
-        Instant issued = clock.instant();
-        Instant expires = fresh.getExpiresAt() != null ? fresh.getExpiresAt() : issued.plus(Duration.ofHours(1));
-        Duration lifetime = Duration.between(issued, expires);
-        // Renew a minute early, or a tenth of the lifetime early for short-lived tokens.
-        Duration early = lifetime.dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0 ? lifetime.dividedBy(10)
-                : Duration.ofMinutes(1);
-        token = fresh;
-        renewAt = expires.minus(early);
     }
 
     private RuntimeException classify(RuntimeException e) {
@@ -114,7 +147,7 @@ public final class AccessTokens {
                     + ": unknown host (check CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_TOKEN_URL)");
         }
         String errorCode = e instanceof OAuth2AuthorizationException oauth ? oauth.getError().getErrorCode() : null;
-        RestClientResponseException response = responseException(e);
+        RestClientResponseException response = NetworkErrors.find(e, RestClientResponseException.class);
         if (response != null) {
             Matcher m = OAUTH_ERROR.matcher(response.getResponseBodyAsString());
             errorCode = m.find() ? m.group(1) : "HTTP " + response.getStatusCode().value();
@@ -131,16 +164,7 @@ public final class AccessTokens {
                     + " CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_TOKEN_URL");
         }
         String reason = response != null ? errorCode : NetworkErrors.describe(e);
-        return TransientFailure.tokenUnavailable("token request to " + url + " failed: " + reason,
+        return new TokenUnavailableException("token request to " + url + " failed: " + reason,
                 NetworkErrors.isNotConnected(e));
-    }
-
-    private static RestClientResponseException responseException(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof RestClientResponseException r) {
-                return r;
-            }
-        }
-        return null;
     }
 }

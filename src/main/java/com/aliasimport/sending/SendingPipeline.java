@@ -1,0 +1,592 @@
+package com.aliasimport.sending;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.aliasimport.sending.flow.FlowControl;
+import com.aliasimport.sending.flow.FlowFigures;
+import com.aliasimport.sending.flow.InFlightLimit;
+
+/**
+ * Sends rows to a CustomerGauge API under flow control, whatever the job: a job hands rows in with
+ * {@link #submit}, its {@link Endpoint} says what to send and what each answer means, and its {@link OutcomeSink}
+ * records what became of each row.
+ * <p>
+ * One dispatcher thread takes the next row (a set-aside row whose back-off is over first, then a new one), makes
+ * sure there is a token, waits for a place in flight ({@link InFlightLimit}) and for the pace ({@link FlowControl}),
+ * and hands the request to a sending thread. A row that meets a transient failure (429, 5xx, timeout, reset) is set
+ * aside until its back-off ({@link RetrySchedule}) is over, while the rows after it keep flowing (as NiFi penalises a
+ * FlowFile); so a few rows that keep failing never hold the others back. The checkpoint a job may store is the
+ * oldest row without a recorded outcome ({@link #oldestPending}), so resuming after a crash loses nothing.
+ * <p>
+ * While the last attempts all failed transiently, new rows wait and only set-aside rows go (probing the API); a
+ * failure that is not about a row, or a streak of the same failure ({@link FailFast}), stops the pipeline: rows in
+ * flight finish, rows not yet sent get no outcome (a resumed run sends them).
+ *
+ * @param <R> a row as the job sends it
+ * @param <T> what the job keeps from a successful answer
+ */
+public final class SendingPipeline<R, T> implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SendingPipeline.class);
+    /** New rows queued for the dispatcher: enough to keep it busy, few enough to keep memory flat. */
+    private static final int QUEUE_CAPACITY = 1024;
+    /** Set-aside rows at most; past this, new rows wait (so memory stays flat when many rows keep failing). */
+    private static final int SET_ASIDE_CAPACITY = 10_000;
+
+    /**
+     * A row handed to the pipeline.
+     *
+     * @param line the row's line in the file: rows are handed in in line order, and the checkpoint is a line
+     */
+    public record Pending<R>(long line, R row) {
+    }
+
+    /** Where outcomes go: called from sending threads; returns once the outcome is durable. */
+    @FunctionalInterface
+    public interface OutcomeSink<R, T> {
+        void record(Pending<R> row, SendOutcome<T> outcome, Instant firstAttempt);
+    }
+
+    private final Endpoint<R, T> endpoint;
+    private final AccessTokens tokens;
+    private final HttpTransport transport;
+    private final FlowControl flow;
+    private final InFlightLimit inFlightLimit;
+    private final RetrySchedule retries;
+    private final FailFast failFast;
+    private final OutcomeSink<R, T> sink;
+    private final int admitAfterFailures;
+    private final ThreadPoolExecutor senders;
+    private final Thread dispatcher;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Entry> queued = new ArrayDeque<>();
+    private final PriorityQueue<Entry> setAside = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
+    /** Lines of rows without a recorded outcome (queued, set aside or in flight), with how many at each. */
+    private final TreeMap<Long, Integer> pending = new TreeMap<>();
+    /** Rows taken by the dispatcher and not back yet: on their way, or on the wire. */
+    private int inProgress;
+    private int onTheWire;
+    private int mostInFlight;
+    private int failuresInARow;
+    private boolean firstAnswered;
+    private boolean halted;
+    /** The row the dispatcher is getting a token, a place and a slot for (only the dispatcher touches it). */
+    private Entry held;
+
+    /**
+     * @param failFastAfter the same non-row failure this many rows in a row stops the pipeline; as many transient
+     *        failures in a row hold new rows back until an attempt succeeds
+     * @param concurrency requests in flight at most (the sending threads)
+     */
+    public SendingPipeline(Endpoint<R, T> endpoint, AccessTokens tokens, HttpTransport transport, FlowControl flow,
+            InFlightLimit inFlightLimit, RetrySchedule retries, int failFastAfter, int concurrency,
+            OutcomeSink<R, T> sink) {
+        this.endpoint = endpoint;
+        this.tokens = tokens;
+        this.transport = transport;
+        this.flow = flow;
+        this.inFlightLimit = inFlightLimit;
+        this.retries = retries;
+        this.sink = sink;
+        this.admitAfterFailures = failFastAfter;
+        this.failFast = new FailFast(failFastAfter, endpoint.description(), this::halt);
+        this.senders = new ThreadPoolExecutor(0, concurrency, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threads("sender"), SendingPipeline::waitForAThread);
+        this.dispatcher = threads("dispatcher").newThread(this::dispatch);
+        this.dispatcher.start();
+    }
+
+    /** Hands a row in; waits while the queue is full. Returns false, without taking the row, once stopped. */
+    public boolean submit(Pending<R> row) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (!halted && (queued.size() >= QUEUE_CAPACITY || setAside.size() >= SET_ASIDE_CAPACITY)) {
+                changed.await();
+            }
+            if (halted) {
+                return false;
+            }
+            queued.addLast(new Entry(row));
+            pending.merge(row.line(), 1, Integer::sum);
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until every row handed in has its outcome recorded, or, once stopped, until no request is in flight
+     * (rows not sent then have no outcome).
+     */
+    public void drain() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (halted ? inProgress > 0 : !(queued.isEmpty() && setAside.isEmpty() && inProgress == 0)) {
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The line of the oldest row handed in without a recorded outcome; empty if there is none. */
+    public OptionalLong oldestPending() {
+        lock.lock();
+        try {
+            return pending.isEmpty() ? OptionalLong.empty() : OptionalLong.of(pending.firstKey());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops sending for a reason that is not about a row (another process took the run over, say). */
+    public void stop(String reason) {
+        failFast.stop(reason);
+    }
+
+    public boolean stopped() {
+        return failFast.stopped();
+    }
+
+    /** Why it stopped, or null. */
+    public String stopReason() {
+        return failFast.stopReason();
+    }
+
+    /** Lines whose failures were the run's, not theirs: their records must go, so that a resumed run sends them. */
+    public List<Long> linesToForget() {
+        return failFast.linesToForget();
+    }
+
+    public FlowFigures flowFigures() {
+        return flow.figures();
+    }
+
+    public int tokenRequests() {
+        return tokens.requests();
+    }
+
+    /** The most requests that were in flight at once. */
+    public int mostInFlight() {
+        lock.lock();
+        try {
+            return mostInFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the dispatcher and the sending threads (call {@link #drain} first to let rows finish). */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            halted = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        flow.cancel();
+        dispatcher.interrupt();
+        senders.shutdown();
+        try {
+            dispatcher.join(TimeUnit.SECONDS.toMillis(5));
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transport.close();
+    }
+
+    /** A row on its way through the pipeline: what its attempts so far have learned. */
+    private final class Entry {
+        final Pending<R> row;
+        int attempts;
+        boolean answerLost;
+        boolean renewedToken;
+        Instant firstAttempt;
+        long due;
+
+        Entry(Pending<R> row) {
+            this.row = row;
+        }
+    }
+
+    private void halt() {
+        lock.lock();
+        try {
+            halted = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        flow.cancel();
+    }
+
+    // ---------------------------------------------------------------------------------------------- the dispatcher
+
+    private void dispatch() {
+        try {
+            Entry entry;
+            while ((entry = next()) != null) {
+                held = entry;
+                if (!send(entry)) {
+                    return;
+                }
+                held = null;
+            }
+        } catch (InterruptedException | CancellationException stopped) {
+            // halted or closed: rows not sent have no outcome, and a resumed run sends them
+        } catch (RuntimeException e) {
+            log.error("the dispatcher failed", e);
+            stop("unexpected error while sending: " + e);
+        } finally {
+            releaseHeld();
+        }
+    }
+
+    /** Gets a token, a place in flight and a paced slot for the row, and hands it to a sending thread. */
+    private boolean send(Entry entry) throws InterruptedException {
+        String token = token();
+        InFlightLimit.Slot slot = inFlightLimit.acquire();
+        FlowControl.Permit permit;
+        try {
+            permit = flow.acquire();
+        } catch (CancellationException stopped) {
+            slot.ended();
+            return false;
+        }
+        if (!onTheWire(+1)) {
+            permit.answered(0, false, null);
+            slot.ended();
+            return false;
+        }
+        try {
+            senders.execute(() -> attempt(entry, token, slot, permit));
+        } catch (RejectedExecutionException closing) {
+            onTheWire(-1);
+            permit.answered(0, false, null);
+            slot.ended();
+            return false;
+        }
+        return true;
+    }
+
+    /** The row the dispatcher was getting ready to send when it stopped: not sent, so its attempt is over. */
+    private void releaseHeld() {
+        Entry entry = held;
+        held = null;
+        if (entry != null) {
+            attemptEnded(entry, null);
+        }
+    }
+
+    /** The next row to send: a set-aside row whose time has come, else a new one; null once halted. */
+    private Entry next() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (!halted) {
+                long now = System.nanoTime();
+                boolean firstStillOut = !firstAnswered && inProgress > 0;
+                Entry due = setAside.peek();
+                if (!firstStillOut && due != null && due.due <= now) {
+                    changed.signalAll(); // room for new rows
+                    inProgress++;
+                    return setAside.poll();
+                }
+                // While attempts keep failing, new rows wait; set-aside rows probe the API. One goes anyway when
+                // nothing else would, so that a run never waits for nothing.
+                boolean admitting = failuresInARow < admitAfterFailures || (setAside.isEmpty() && inProgress == 0);
+                if (!firstStillOut && admitting && !queued.isEmpty()) {
+                    changed.signalAll(); // room in the queue
+                    inProgress++;
+                    return queued.pollFirst();
+                }
+                if (due != null && !firstStillOut) {
+                    changed.awaitNanos(due.due - now);
+                } else {
+                    changed.await();
+                }
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A token, trying again after a back-off while the token endpoint is unavailable. */
+    private String token() throws InterruptedException {
+        for (int failures = 1;; failures++) {
+            try {
+                return tokens.current();
+            } catch (SystemicFailureException e) {
+                stop(e.getMessage());
+                throw new CancellationException(e.getMessage());
+            } catch (TokenUnavailableException e) {
+                if (!retries.allowsAnother(failures)) {
+                    stop(e.getMessage() + " (gave up after " + failures + " attempts)");
+                    throw new CancellationException(e.getMessage());
+                }
+                log.warn("{}; trying again", e.getMessage());
+                waitUnlessHalted(retries.delay(failures, null));
+            }
+        }
+    }
+
+    private void waitUnlessHalted(Duration wait) throws InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        lock.lockInterruptibly();
+        try {
+            long left;
+            while (!halted && (left = end - System.nanoTime()) > 0) {
+                changed.awaitNanos(left);
+            }
+            if (halted) {
+                throw new CancellationException("sending stopped");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counts a request going on the wire (+1, unless halted meanwhile) or not going after all (-1). */
+    private boolean onTheWire(int change) {
+        lock.lock();
+        try {
+            if (change > 0 && halted) {
+                return false;
+            }
+            onTheWire += change;
+            mostInFlight = Math.max(mostInFlight, onTheWire);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- sending threads
+
+    private void attempt(Entry entry, String token, InFlightLimit.Slot slot, FlowControl.Permit permit) {
+        Instant started = Instant.now();
+        if (entry.firstAttempt == null) {
+            entry.firstAttempt = started;
+        }
+        entry.attempts++;
+        Reply reply = null;
+        IOException failure = null;
+        try {
+            reply = transport.exchange(endpoint.call(entry.row.row()), token, permit::written);
+        } catch (IOException e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            offTheWire();
+            permit.answered(0, false, null);
+            slot.ended();
+            log.error("sending line {} failed unexpectedly", entry.row.line(), e);
+            stop("unexpected error while sending: " + e);
+            attemptEnded(entry, null);
+            return;
+        }
+        offTheWire();
+        if (reply != null) {
+            Duration retryAfter = RetryAfter.parse(reply.retryAfter(), started);
+            permit.answered(reply.status(), true, reply.status() == 429 ? retryAfter : null);
+            slot.answered();
+            act(entry, endpoint.classify(reply), token, retryAfter);
+        } else {
+            boolean connected = !NetworkErrors.isNotConnected(failure);
+            permit.answered(0, connected, null);
+            slot.ended();
+            actOnFailure(entry, failure, connected);
+        }
+    }
+
+    /** The request is back (answered or failed): the first one's answer lets the others go. */
+    private void offTheWire() {
+        lock.lock();
+        try {
+            onTheWire--;
+            firstAnswered = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void act(Entry entry, Verdict<T> verdict, String token, Duration retryAfter) {
+        if (verdict instanceof Verdict.Done<T> done) {
+            succeeded();
+            finish(entry, new SendOutcome.Succeeded<>(done.result(), entry.attempts, entry.answerLost));
+        } else if (verdict instanceof Verdict.Rejected<T> rejected) {
+            succeeded();
+            finish(entry, new SendOutcome.Rejected<>(rejected.status(), rejected.message(), rejected.rowSpecific(),
+                    entry.attempts));
+        } else if (verdict instanceof Verdict.Retry<T> retry) {
+            setAsideOrGiveUp(entry, retry.status(), retry.message(), retryAfter, false, retry.status() != 429);
+        } else if (verdict instanceof Verdict.Renew<T>) {
+            renewToken(entry, token);
+        } else if (verdict instanceof Verdict.Systemic<T> systemic) {
+            stop(systemic.message());
+            attemptEnded(entry, null);
+        }
+    }
+
+    private void renewToken(Entry entry, String token) {
+        if (entry.renewedToken) {
+            stop(endpoint.description() + " answers 401 Unauthorized even with a new token: check that the"
+                    + " connected app may use it");
+            attemptEnded(entry, null);
+            return;
+        }
+        entry.renewedToken = true;
+        try {
+            tokens.renew(token);
+        } catch (SystemicFailureException e) {
+            stop(e.getMessage());
+            attemptEnded(entry, null);
+            return;
+        } catch (TokenUnavailableException e) {
+            // The dispatcher gets the next token, backing off while the token endpoint is unavailable.
+            log.warn("{}", e.getMessage());
+        }
+        attemptEnded(entry, System.nanoTime());
+    }
+
+    private void actOnFailure(Entry entry, IOException failure, boolean connected) {
+        if (NetworkErrors.isUnknownHost(failure)) {
+            stop("cannot reach " + endpoint.description() + ": unknown host (check CUSTOMERGAUGE_REGION or "
+                    + endpoint.urlSetting() + ")");
+            attemptEnded(entry, null);
+            return;
+        }
+        String message = NetworkErrors.describe(failure);
+        if (connected) {
+            // The request may have reached the API before the connection broke: the outcome is unknown.
+            entry.answerLost = true;
+            message += " (the API may have received it)";
+        }
+        setAsideOrGiveUp(entry, null, message, null, !connected, true);
+    }
+
+    /** A transient failure: the row goes again after its back-off, or ends {@link SendOutcome.Exhausted}. */
+    private void setAsideOrGiveUp(Entry entry, Integer status, String message, Duration retryAfter,
+            boolean neverConnected, boolean countsAsFailure) {
+        if (countsAsFailure) {
+            lock.lock();
+            try {
+                failuresInARow++;
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (!retries.allowsAnother(entry.attempts)) {
+            finish(entry, new SendOutcome.Exhausted<>(status, message, entry.answerLost, neverConnected,
+                    entry.attempts));
+            return;
+        }
+        attemptEnded(entry, System.nanoTime() + retries.delay(entry.attempts, retryAfter).toNanos());
+    }
+
+    private void succeeded() {
+        lock.lock();
+        try {
+            failuresInARow = 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The row has its outcome: recorded (durably) before the checkpoint may pass it. */
+    private void finish(Entry entry, SendOutcome<T> outcome) {
+        try {
+            sink.record(entry.row, outcome, entry.firstAttempt);
+        } catch (RuntimeException e) {
+            log.error("could not record the outcome of line {}", entry.row.line(), e);
+            stop("could not record the outcome of line " + entry.row.line() + ": " + rootMessage(e));
+            attemptEnded(entry, null);
+            return;
+        }
+        failFast.observe(entry.row.line(), outcome);
+        lock.lock();
+        try {
+            pending.computeIfPresent(entry.row.line(), (line, n) -> n == 1 ? null : n - 1);
+            endOfAttempt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The attempt is over without an outcome: the row goes again at {@code due} (nanoTime), or, with null or once
+     * halted, not in this session (it keeps no outcome, so a resumed run sends it).
+     */
+    private void attemptEnded(Entry entry, Long due) {
+        lock.lock();
+        try {
+            if (due != null && !halted) {
+                entry.due = due;
+                setAside.add(entry);
+            }
+            endOfAttempt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void endOfAttempt() {
+        inProgress--;
+        changed.signalAll();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Every sending thread is busy for a moment longer than its place in flight: wait for one to be free. */
+    private static void waitForAThread(Runnable task, ThreadPoolExecutor pool) {
+        if (pool.isShutdown()) {
+            throw new RejectedExecutionException("closed");
+        }
+        try {
+            pool.getQueue().put(task);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted", e);
+        }
+    }
+}
