@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,8 @@ class SandboxRateLimitTest {
 
     private static final long MS = 1_000_000L;
     private static final long START = 987_654_321L;
+
+    private final AtomicLong now = new AtomicLong(START);
 
     @Test
     void tokenBucketLetsTheBurstThroughThenNPerSecond() {
@@ -115,6 +118,39 @@ class SandboxRateLimitTest {
     }
 
     @Test
+    void faultsCountArrivalsOnTheirClockAndClearLiftsTheLimit() {
+        SandboxFaults faults = new SandboxFaults(now::get);
+        faults.rateLimit(RateLimit.tokenBucket(2, 1).withRetryAfter(RateLimit.RetryAfter.HTTP_DATE));
+
+        assertThat(faults.admit()).isEqualTo(RecordFault.NONE);
+        assertThat(faults.admit()).isEqualTo(new RecordFault.RateLimited(Duration.ofMillis(500),
+                RateLimit.RetryAfter.HTTP_DATE));
+        now.addAndGet(500 * MS);
+        assertThat(faults.admit()).isEqualTo(RecordFault.NONE);
+        assertThat(faults.rateLimit()).hasValue(RateLimit.tokenBucket(2, 1)
+                .withRetryAfter(RateLimit.RetryAfter.HTTP_DATE));
+
+        faults.clear();
+        assertThat(faults.rateLimit()).isEmpty();
+        for (int i = 0; i < 10; i++) {
+            assertThat(faults.admit()).isEqualTo(RecordFault.NONE);
+        }
+    }
+
+    @Test
+    void settingALimitAgainStartsItAfresh() {
+        SandboxFaults faults = new SandboxFaults(now::get);
+        faults.rateLimit(RateLimit.slidingWindow(1));
+        faults.admit();
+        assertThat(faults.admit()).isInstanceOf(RecordFault.RateLimited.class);
+
+        faults.rateLimit(RateLimit.slidingWindow(1));
+        assertThat(faults.admit()).isEqualTo(RecordFault.NONE);
+        faults.removeRateLimit();
+        assertThat(faults.admit()).isEqualTo(RecordFault.NONE);
+    }
+
+    @Test
     void limitsHaveSensibleDefaultsAndRefuseNonsense() {
         assertThat(RateLimit.tokenBucket(50)).isEqualTo(new RateLimit(RateLimit.Kind.TOKEN_BUCKET, 50, 5,
                 RateLimit.RetryAfter.SECONDS));
@@ -130,6 +166,7 @@ class SandboxRateLimitTest {
         assertThatThrownBy(() -> RateLimit.slidingWindow(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateLimit(RateLimit.Kind.SLIDING_WINDOW, 10, 3, RateLimit.RetryAfter.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SandboxFaults().rateLimit(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
