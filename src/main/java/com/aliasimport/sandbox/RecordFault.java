@@ -19,6 +19,14 @@ sealed interface RecordFault {
     record Throttle(Duration retryAfter) implements RecordFault {
     }
 
+    /**
+     * Refused by the rate limit when it arrived: answer 429, with a Retry-After header as {@code retryAfter} says.
+     *
+     * @param retryIn how long from the refusal until a request would be let through
+     */
+    record RateLimited(Duration retryIn, RateLimit.RetryAfter retryAfter) implements RecordFault {
+    }
+
     /** Answer 401 although the token is valid (revoked token, 401 storm). */
     record Unauthorized() implements RecordFault {
     }

@@ -2,13 +2,16 @@ package com.aliasimport.sandbox;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
 
 /**
  * POST/PUT /records/: authenticates, parses, validates and takes one record, with the injected
- * faults around it. Counts every answer in the stats.
+ * faults around it: the rate limit at arrival, then the latency, then the other faults (in
+ * {@link SandboxFaults}' order). Counts every answer in the stats.
  */
 final class RecordsHandler {
 
@@ -24,10 +27,21 @@ final class RecordsHandler {
         this.stats = stats;
     }
 
-    /** The normal answer to a request: status, JSON body (null for empty) and the record taken, if any. */
-    private record Outcome(int status, Object body, Map<String, String> accepted) {
+    /**
+     * The normal answer to a request: status, JSON body (null for empty), the record taken, if any, and whether
+     * the answer is a failing row's 503.
+     */
+    private record Outcome(int status, Object body, Map<String, String> accepted, boolean failingRow) {
         static Outcome error(int status, Object body) {
-            return new Outcome(status, body, null);
+            return new Outcome(status, body, null, false);
+        }
+
+        static Outcome accepted(Map<String, String> record) {
+            return new Outcome(200, null, record, false);
+        }
+
+        static Outcome forFailingRow() {
+            return new Outcome(503, Json.message(Json.reason(503)), null, true);
         }
     }
 
@@ -67,7 +81,19 @@ final class RecordsHandler {
             send(exchange, Outcome.error(405, Json.message(Json.reason(405))), request);
             return;
         }
-        sleep(faults.latency());
+        stats.bodyArrived(body);
+        // Counted as it arrives, as a gateway counts; the refusal still waits the latency like every answer.
+        RecordFault admission = faults.admit();
+        Optional<String> retryAfter = admission instanceof RecordFault.RateLimited limited
+                ? RetryAfterHeader.value(limited.retryAfter(), limited.retryIn(), Instant.now())
+                : Optional.empty();
+        sleep(faults.nextLatency());
+        if (admission instanceof RecordFault.RateLimited) {
+            retryAfter.ifPresent(value -> exchange.getResponseHeaders().set("Retry-After", value));
+            stats.rateLimited();
+            send(exchange, Outcome.error(429, Json.message("Too Many Attempts.")), request);
+            return;
+        }
         RecordFault fault = faults.nextRecordFault();
         if (fault instanceof RecordFault.Fail fail) {
             send(exchange, Outcome.error(fail.status(), Json.message(Json.reason(fail.status()))), request);
@@ -117,7 +143,10 @@ final class RecordsHandler {
         if (!verdict.valid()) {
             return Outcome.error(422, Json.invalid(verdict.errors()));
         }
-        return new Outcome(200, null, verdict.kept());
+        if (faults.isFailingRow(verdict.kept())) {
+            return Outcome.forFailingRow();
+        }
+        return Outcome.accepted(verdict.kept());
     }
 
     /** Stores an accepted record before any answer goes out, so a lost answer still counts it. */
@@ -141,6 +170,9 @@ final class RecordsHandler {
 
     private void send(HttpExchange exchange, Outcome outcome, InFlight request) throws IOException {
         stats.recordsResponded(outcome.status());
+        if (outcome.failingRow()) {
+            stats.failingRowAnswered();
+        }
         request.end();
         if (outcome.body() == null) {
             Exchanges.sendEmpty(exchange, outcome.status());

@@ -1,21 +1,26 @@
 package com.aliasimport.sandbox;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.LongSupplier;
 
 /**
- * Faults the sandbox injects, changeable at any time from any thread (tests switch them mid-run).
- * All are off by default.
+ * Faults and real-world conditions the sandbox injects, changeable at any time from any thread (tests
+ * switch them mid-run). All are off by default.
  *
- * <p>Records requests (POST/PUT on /records/) first wait {@link #latency(Duration)}, then get at
- * most one fault, checked in this order: {@link #down}, {@link #failNext}, {@link #throttleNext},
- * {@link #unauthorizedNext}, {@link #resetNext}, {@link #slowNext}, {@link #failureRate}. Only the
- * fault that applies consumes its count, so "next n" means the next n requests that got that fault.
- * Setting a counted fault again replaces its pending count. {@link #rejectConfiguration} is a
- * systemic validation outcome rather than a transport fault: it applies to requests that pass
- * authentication, instead of the normal validation.
+ * <p>Records requests (POST/PUT on /records/) are first counted by the {@link #rateLimit(RateLimit)
+ * rate limit}, when there is one, at the moment they arrive, as an API gateway would count them. Then
+ * every one waits {@link #latency(Duration, Duration) latency and jitter}. A request the rate limit
+ * refused then answers 429 and gets nothing else. The others get at most one fault, checked in this
+ * order: {@link #down}, {@link #failNext}, {@link #throttleNext}, {@link #unauthorizedNext},
+ * {@link #resetNext}, {@link #slowNext}, {@link #failureRate}. Only the fault that applies consumes its
+ * count, so "next n" means the next n requests that got that fault. Setting a counted fault again
+ * replaces its pending count. {@link #rejectConfiguration} and {@link #failingRows} are validation
+ * outcomes rather than transport faults: they apply to requests that pass authentication (and, for
+ * failing rows, validation) instead of the normal answer.
  *
  * <p>One lock guards everything: the critical sections are a few field reads, which is cheap next to
  * an HTTP exchange even at thousands of requests a second, and it keeps "next n" exact under concurrency.
@@ -24,8 +29,14 @@ public final class SandboxFaults {
 
     private final LongSupplier nanoClock;
 
-    private volatile Duration latency = Duration.ZERO;
+    /** Latency and its jitter, switched together so a request never sees half of a change. */
+    private record Latency(Duration base, Duration jitter) {
+        static final Latency NONE = new Latency(Duration.ZERO, Duration.ZERO);
+    }
+
+    private volatile Latency latency = Latency.NONE;
     private volatile boolean rejectConfiguration;
+    private volatile double failingRows;
 
     private long downUntilNanos;
     private boolean down;
@@ -43,6 +54,8 @@ public final class SandboxFaults {
     private Random random = new Random(0);
     private int tokenFailRemaining;
     private int tokenFailStatus;
+    private RateLimit rateLimit;
+    private RateLimiter limiter;
 
     public SandboxFaults() {
         this(System::nanoTime);
@@ -54,7 +67,44 @@ public final class SandboxFaults {
 
     /** Wait this long before answering every records request (benchmarks use ~20 ms). Zero turns it off. */
     public SandboxFaults latency(Duration latency) {
-        this.latency = nonNegative(latency, "latency");
+        return latency(latency, Duration.ZERO);
+    }
+
+    /**
+     * Each records request waits {@code base} plus a uniformly random extra in [0, {@code jitter}] before its
+     * answer, whatever the answer, like a distant API whose answer time varies. The random source is the one
+     * {@link #seed} sets.
+     */
+    public SandboxFaults latency(Duration base, Duration jitter) {
+        this.latency = new Latency(nonNegative(base, "latency"), nonNegative(jitter, "jitter"));
+        return this;
+    }
+
+    /**
+     * Limits records requests to a rate, counted when they arrive; refused requests answer 429
+     * {@code {"message": "Too Many Attempts."}} with the limit's Retry-After, are not validated and store
+     * nothing. Replaces any earlier limit with a fresh one (a full bucket, an empty window).
+     */
+    public synchronized SandboxFaults rateLimit(RateLimit limit) {
+        rateLimit = Objects.requireNonNull(limit, "limit");
+        limiter = RateLimiter.of(limit, nanoClock.getAsLong());
+        return this;
+    }
+
+    /** Lifts the rate limit (and only it). */
+    public synchronized SandboxFaults removeRateLimit() {
+        rateLimit = null;
+        limiter = null;
+        return this;
+    }
+
+    /**
+     * A fraction {@code p} of the records answers 503 on every attempt, in every run: the valid, authenticated
+     * requests whose record (its mapping fields, as received) has a {@link StableHash stable hash} in the lowest
+     * {@code p} of its range. The record is not stored. 0 turns it off.
+     */
+    public SandboxFaults failingRows(double p) {
+        this.failingRows = probability(p);
         return this;
     }
 
@@ -115,15 +165,12 @@ public final class SandboxFaults {
 
     /** Each records request fails with {@code status} with probability {@code p} (0 turns it off). */
     public synchronized SandboxFaults failureRate(double p, int status) {
-        if (!(p >= 0.0 && p <= 1.0)) {
-            throw new IllegalArgumentException("p must be in [0, 1], was " + p);
-        }
-        failureRate = p;
+        failureRate = probability(p);
         failureRateStatus = httpStatus(status);
         return this;
     }
 
-    /** Re-seeds the random source behind {@link #failureRate}, for reproducible runs. */
+    /** Re-seeds the random source behind {@link #failureRate} and the latency's jitter, for reproducible runs. */
     public synchronized SandboxFaults seed(long seed) {
         random = new Random(seed);
         return this;
@@ -138,8 +185,11 @@ public final class SandboxFaults {
 
     /** Turns every fault off (the random seed is kept). */
     public synchronized SandboxFaults clear() {
-        latency = Duration.ZERO;
+        latency = Latency.NONE;
         rejectConfiguration = false;
+        failingRows = 0.0;
+        rateLimit = null;
+        limiter = null;
         down = false;
         failRemaining = 0;
         throttleRemaining = 0;
@@ -151,8 +201,55 @@ public final class SandboxFaults {
         return this;
     }
 
-    Duration latency() {
-        return latency;
+    /** The fixed part of the records requests' latency. */
+    public Duration latency() {
+        return latency.base();
+    }
+
+    /** The most random extra latency a records request gets. */
+    public Duration jitter() {
+        return latency.jitter();
+    }
+
+    public synchronized Optional<RateLimit> rateLimit() {
+        return Optional.ofNullable(rateLimit);
+    }
+
+    /** The fraction of records that always fail. */
+    public double failingRows() {
+        return failingRows;
+    }
+
+    /** How long the next records request waits before its answer: the latency plus a draw of its jitter. */
+    Duration nextLatency() {
+        Latency current = latency;
+        if (current.jitter().isZero()) {
+            return current.base(); // no lock on the common path
+        }
+        long extra;
+        synchronized (this) {
+            extra = random.nextLong(current.jitter().toNanos() + 1);
+        }
+        return current.base().plusNanos(extra);
+    }
+
+    /**
+     * Counts one records request against the rate limit as it arrives: {@link RecordFault#NONE} when let through
+     * (or when there is no limit), otherwise {@link RecordFault.RateLimited}.
+     */
+    synchronized RecordFault admit() {
+        if (limiter == null) {
+            return RecordFault.NONE;
+        }
+        long wait = limiter.tryAcquire(nanoClock.getAsLong());
+        return wait == 0 ? RecordFault.NONE
+                : new RecordFault.RateLimited(Duration.ofNanos(wait), rateLimit.retryAfter());
+    }
+
+    /** True when this valid record is one of the {@link #failingRows} (the same answer every time). */
+    boolean isFailingRow(Map<String, String> record) {
+        double p = failingRows;
+        return p > 0.0 && StableHash.unit(StableHash.of(record)) < p;
     }
 
     boolean rejectsConfiguration() {
@@ -207,6 +304,13 @@ public final class SandboxFaults {
             throw new IllegalArgumentException("n must not be negative, was " + n);
         }
         return n;
+    }
+
+    private static double probability(double p) {
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw new IllegalArgumentException("p must be in [0, 1], was " + p);
+        }
+        return p;
     }
 
     private static int httpStatus(int status) {

@@ -2,6 +2,7 @@ package com.aliasimport.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -47,15 +49,23 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Binds 127.0.0.1 on {@code settings.port()} (0 = a free ephemeral port) and starts serving. */
     public static SandboxServer start(SandboxSettings settings) {
+        return start(settings, System::nanoTime);
+    }
+
+    /**
+     * With the monotonic clock behind the rate limit, the rate window and token expiry given: tests hold it still
+     * or step it, so rate-limit answers over real HTTP do not depend on how fast the machine is.
+     */
+    static SandboxServer start(SandboxSettings settings, LongSupplier nanoClock) {
         // Without TCP_NODELAY the JDK server writes headers and body as two segments and Nagle's
         // algorithm then waits for the client's delayed ACK (~40 ms) before every JSON answer on a
         // kept-alive connection. The property is read once, when the JDK server is first used.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        SandboxFaults faults = new SandboxFaults();
-        SandboxStats stats = new SandboxStats(settings.storeRecords(), System::nanoTime);
-        TokenStore tokens = new TokenStore(settings.tokenTtl(), System::nanoTime);
+        SandboxFaults faults = new SandboxFaults(nanoClock);
+        SandboxStats stats = new SandboxStats(settings.storeRecords(), nanoClock);
+        TokenStore tokens = new TokenStore(settings.tokenTtl(), nanoClock);
         RecordValidator validator = new RecordValidator(settings.configurations(), settings.requiredFields());
         Router router = new Router(new TokenHandler(settings, tokens, faults, stats),
                 new RecordsHandler(tokens, validator, faults, stats), stats);
@@ -124,7 +134,12 @@ public final class SandboxServer implements AutoCloseable {
                 "  configuration: " + String.join(", ", settings.configurations()),
                 "  mapping:       " + String.join(", ", settings.requiredFields()),
                 "  token ttl:     " + settings.tokenTtl().toSeconds() + " s",
-                "  latency:       " + faults.latency().toMillis() + " ms per records request",
+                "  latency:       " + faults.latency().toMillis() + " ms per records request"
+                        + (faults.jitter().isZero() ? ""
+                                : ", plus 0 to " + faults.jitter().toMillis() + " ms of jitter"),
+                "  rate limit:    " + faults.rateLimit().map(RateLimit::describe).orElse("none"),
+                "  failing rows:  " + (faults.failingRows() == 0.0 ? "none"
+                        : percent(faults.failingRows()) + " of the records answer 503 on every attempt"),
                 "  records:       " + (settings.storeRecords() ? "kept (duplicates are counted)"
                         : "counted, not kept (--no-store)"),
                 "  stats:         GET " + statsUrl() + "   (POST " + baseUrl().resolve(Router.RESET_PATH)
@@ -136,6 +151,10 @@ public final class SandboxServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow(); // wakes handlers sleeping in an injected delay
+    }
+
+    private static String percent(double fraction) {
+        return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static ThreadFactory daemonThreads() {

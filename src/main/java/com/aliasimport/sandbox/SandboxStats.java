@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * What the sandbox saw. Thread safe; the per-request cost is a few {@link LongAdder} increments,
- * one short lock for the rate window and, when records are stored, one map merge.
+ * one short lock for the rate window, one for the first attempts (a hash of the body) and, when
+ * records are stored, one map merge.
  *
  * <p>"Records requests" are all requests to /records/ whatever their method or answer; "accepted"
  * counts records the server took, including those whose answer was then lost to an injected reset
@@ -36,6 +37,9 @@ public final class SandboxStats {
     private final LongAdder tokenRequests = new LongAdder();
     private final LongAdder tokensIssued = new LongAdder();
     private final LongAdder duplicateAcceptances = new LongAdder();
+    private final LongAdder throttled = new LongAdder();
+    private final LongAdder failingRowAnswers = new LongAdder();
+    private final FirstAttempts firstAttempts = new FirstAttempts();
     private final Map<Integer, LongAdder> statusCounts = new ConcurrentHashMap<>();
     private final Map<Map<String, String>, Long> acceptedRecords = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
@@ -147,6 +151,34 @@ public final class SandboxStats {
         return counts;
     }
 
+    /** 429s the {@link SandboxFaults#rateLimit(RateLimit) rate limit} sent (not those of {@code throttleNext}). */
+    public long throttled() {
+        return throttled.sum();
+    }
+
+    /** 503s sent because the record is one of the {@link SandboxFaults#failingRows failing rows}. */
+    public long failingRowAnswers() {
+        return failingRowAnswers.sum();
+    }
+
+    /**
+     * Distinct records-request bodies (POST/PUT) that arrived, whatever their answer: each row's first attempt,
+     * as a retry of a row sends the same body again.
+     */
+    public long firstAttempts() {
+        return firstAttempts.snapshot().count();
+    }
+
+    /** Wall-clock time (epoch ms) the first of the {@link #firstAttempts} arrived, 0 before any. */
+    public long firstAttemptsFirstEpochMillis() {
+        return firstAttempts.snapshot().firstEpochMillis();
+    }
+
+    /** Wall-clock time (epoch ms) the latest of the {@link #firstAttempts} arrived, 0 before any. */
+    public long firstAttemptsLastEpochMillis() {
+        return firstAttempts.snapshot().lastEpochMillis();
+    }
+
     /** Wall-clock time (epoch ms) the first records request arrived, 0 before any: start-up benchmarks use it. */
     public long firstRequestEpochMillis() {
         return firstRequestEpochMillis.get();
@@ -188,6 +220,12 @@ public final class SandboxStats {
         json.put("distinctRecords", distinctRecords());
         json.put("duplicateAcceptances", duplicateAcceptances());
         json.put("ignoredFields", ignoredFieldCounts());
+        json.put("throttled", throttled());
+        json.put("failingRowAnswers", failingRowAnswers());
+        FirstAttempts.Snapshot first = firstAttempts.snapshot();
+        json.put("firstAttempts", first.count());
+        json.put("firstAttemptsFirstEpochMillis", first.firstEpochMillis());
+        json.put("firstAttemptsLastEpochMillis", first.lastEpochMillis());
         return Json.MAPPER.writeValueAsString(json);
     }
 
@@ -200,6 +238,9 @@ public final class SandboxStats {
         tokenRequests.reset();
         tokensIssued.reset();
         duplicateAcceptances.reset();
+        throttled.reset();
+        failingRowAnswers.reset();
+        firstAttempts.reset();
         statusCounts.clear();
         acceptedRecords.clear();
         ignoredFields.clear();
@@ -218,6 +259,19 @@ public final class SandboxStats {
         firstRequestEpochMillis.compareAndSet(0, now);
         lastRequestEpochMillis.set(now);
         lastRequest.set(request);
+    }
+
+    /** A POST/PUT records request's body, for {@link #firstAttempts}. */
+    void bodyArrived(byte[] body) {
+        firstAttempts.arrived(body, System.currentTimeMillis());
+    }
+
+    void rateLimited() {
+        throttled.increment();
+    }
+
+    void failingRowAnswered() {
+        failingRowAnswers.increment();
     }
 
     void recordsResponded(int status) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +63,8 @@ class SandboxStatsTest {
         assertThat(server.stats().accepted()).isEqualTo(200);
         assertThat(server.stats().distinctRecords()).isEqualTo(200);
         assertThat(server.stats().duplicateAcceptances()).isZero();
-        assertThat(server.stats().statusCounts()).containsExactly(java.util.Map.entry(200, 200L));
+        assertThat(server.stats().firstAttempts()).isEqualTo(200);
+        assertThat(server.stats().statusCounts()).containsExactly(Map.entry(200, 200L));
     }
 
     @Test
@@ -92,7 +95,69 @@ class SandboxStatsTest {
         long first = stats.get("firstRequestEpochMillis").asLong();
         assertThat(first).isCloseTo(System.currentTimeMillis(), within(60_000L));
         assertThat(stats.get("lastRequestEpochMillis").asLong()).isGreaterThanOrEqualTo(first);
+        assertThat(stats.get("throttled").asLong()).isZero();
+        assertThat(stats.get("failingRowAnswers").asLong()).isZero();
+        assertThat(stats.get("firstAttempts").asLong()).isEqualTo(3); // the repeated body is not a first attempt
+        assertThat(stats.get("firstAttemptsFirstEpochMillis").asLong()).isEqualTo(first);
+        assertThat(stats.get("firstAttemptsLastEpochMillis").asLong())
+                .isBetween(first, stats.get("lastRequestEpochMillis").asLong());
         assertThat(TestHttp.parse(server.stats().toJson())).isEqualTo(stats);
+    }
+
+    @Test
+    void countsRateLimitRefusalsFailingRowsAndFirstAttemptsWhateverTheAnswer() {
+        server.close();
+        server = SandboxServer.start(SandboxSettings.defaults(), () -> 42L); // the rate limit's clock stands still
+        http = new TestHttp(server);
+        token = http.token();
+        server.faults().failingRows(1.0);
+        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));      // 503, a failing row
+        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));      // 503 again: a retry, not a first attempt
+        http.postJson(token, TestHttp.aliasJson("ACME", "acme"));           // 422
+        http.postJson(null, TestHttp.aliasJson("Globex", "Globex Inc"));    // 401
+        server.faults().failingRows(0.0).rateLimit(RateLimit.slidingWindow(1));
+        http.postJson(token, TestHttp.aliasJson("Initech", "Initech LLC"));  // 200
+        http.postJson(token, TestHttp.aliasJson("Umbrella", "Umbrella Co")); // 429: the window holds one
+        http.postJson(token, TestHttp.aliasJson("Umbrella", "Umbrella Co")); // 429 again
+
+        SandboxStats stats = server.stats();
+        assertThat(stats.failingRowAnswers()).isEqualTo(2);
+        assertThat(stats.throttled()).isEqualTo(2).isEqualTo(stats.statusCount(429));
+        assertThat(stats.statusCounts()).containsExactly(Map.entry(200, 1L), Map.entry(401, 1L),
+                Map.entry(422, 1L), Map.entry(429, 2L), Map.entry(503, 2L));
+        assertThat(stats.firstAttempts()).isEqualTo(5);
+        assertThat(stats.firstAttemptsFirstEpochMillis()).isEqualTo(stats.firstRequestEpochMillis());
+        assertThat(stats.firstAttemptsLastEpochMillis()).isBetween(stats.firstAttemptsFirstEpochMillis(),
+                stats.lastRequestEpochMillis());
+
+        stats.reset();
+
+        assertThat(stats.failingRowAnswers()).isZero();
+        assertThat(stats.throttled()).isZero();
+        assertThat(stats.firstAttempts()).isZero();
+        assertThat(stats.firstAttemptsFirstEpochMillis()).isZero();
+        assertThat(stats.firstAttemptsLastEpochMillis()).isZero();
+        JsonNode json = TestHttp.parse(stats.toJson());
+        assertThat(List.of(json.get("throttled").asLong(), json.get("failingRowAnswers").asLong(),
+                json.get("firstAttempts").asLong(), json.get("firstAttemptsFirstEpochMillis").asLong(),
+                json.get("firstAttemptsLastEpochMillis").asLong())).containsOnly(0L);
+        // After a reset a body seen before is a first attempt again.
+        server.faults().clear();
+        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));
+        assertThat(stats.firstAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void mostInFlightCountsRequestsHeldAtOnce() {
+        server.faults().latency(Duration.ofSeconds(30));
+        for (int i = 0; i < 6; i++) {
+            http.client.sendAsync(http.records(token, "application/json", TestHttp.aliasJson("ACME " + i, "A " + i))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        TestHttp.await(Duration.ofSeconds(10), () -> server.stats().maxConcurrentRequests() == 6);
+        assertThat(server.stats().concurrentRequests()).isEqualTo(6);
+        // close() in stop() lets them go
     }
 
     @Test
