@@ -57,7 +57,8 @@ class ImportCommand implements Callable<Integer> {
             + " (0: unthrottled). Default: alias-import.sending.rate.")
     Integer rate;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most.")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most (default 128);"
+            + " fewer go at once when the rate and the API's latency need fewer.")
     Integer concurrency;
 
     @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per checkpoint.")

@@ -47,7 +47,8 @@ class RetryFailedCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "N", description = "Requests per second at most.")
     Integer rate;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most.")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most (default 128);"
+            + " fewer go at once when the rate and the API's latency need fewer.")
     Integer concurrency;
 
     @Option(names = "--sandbox", description = "Re-send to the built-in fake API (for a run imported with"

@@ -51,7 +51,7 @@ public record AliasImportProperties(
      */
     public record Sending(
             @DefaultValue("20") int rate,
-            @DefaultValue("16") int concurrency,
+            @DefaultValue("128") int concurrency,
             @DefaultValue("200") int chunkSize,
             @DefaultValue("6") int maxAttempts,
             @DefaultValue("500ms") Duration initialBackoff,

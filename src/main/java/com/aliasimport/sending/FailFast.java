@@ -52,9 +52,21 @@ public final class FailFast {
         }
     }
 
-    /** Observes a recorded outcome of {@code line}. */
-    synchronized void observe(long line, SendOutcome<?> outcome) {
+    /**
+     * Observes a recorded outcome of {@code line}.
+     *
+     * @param isolated the row kept failing while other rows got through: whatever its failure, it is the row's
+     *        (rows that fail on every attempt end together when the rest of the file is done, which must not look
+     *        like an outage)
+     */
+    synchronized void observe(long line, SendOutcome<?> outcome, boolean isolated) {
         String sig = signatureOf(outcome);
+        if (isolated && stopReason == null) {
+            if (sig != null) {
+                linesBySignature.computeIfAbsent(sig, k -> new ArrayList<>()).add(line); // forgotten if it was the run's
+            }
+            return;
+        }
         if (stopReason != null) {
             if (sig != null && sig.equals(signature)) {
                 forgotten.add(line); // finished in flight after the stop, same failure: send again on resume

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -89,6 +90,10 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private int onTheWire;
     private int mostInFlight;
     private int failuresInARow;
+    /** The new row let through to find out whether the API works while attempts keep failing; null if none. */
+    private Entry probe;
+    /** Attempts that got an answer about the row itself (done or rejected), all rows together. */
+    private final AtomicLong gotThrough = new AtomicLong();
     private boolean firstAnswered;
     private boolean halted;
     /** The row the dispatcher is getting a token, a place and a slot for (only the dispatcher touches it). */
@@ -227,6 +232,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         boolean answerLost;
         boolean renewedToken;
         Instant firstAttempt;
+        /** Attempts of any row that got through before this row's first transient failure; -1 before it. */
+        long gotThroughAtFirstFailure = -1;
         long due;
 
         Entry(Pending<R> row) {
@@ -316,13 +323,16 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
                     inProgress++;
                     return setAside.poll();
                 }
-                // While attempts keep failing, new rows wait; set-aside rows probe the API. One goes anyway when
-                // nothing else would, so that a run never waits for nothing.
-                boolean admitting = failuresInARow < admitAfterFailures || (setAside.isEmpty() && inProgress == 0);
-                if (!firstStillOut && admitting && !queued.isEmpty()) {
+                // While attempts keep failing, new rows go one at a time: if one gets through, the API works and the
+                // failures were the rows' own (a cluster of bad rows, say); if not, the rows set aside run out of
+                // attempts and fail-fast stops the run.
+                boolean probing = failuresInARow >= admitAfterFailures;
+                if (!firstStillOut && !queued.isEmpty() && (!probing || probe == null)) {
                     changed.signalAll(); // room in the queue
                     inProgress++;
-                    return queued.pollFirst();
+                    Entry fresh = queued.pollFirst();
+                    probe = probing ? fresh : null;
+                    return fresh;
                 }
                 if (due != null && !firstStillOut) {
                     changed.awaitNanos(due.due - now);
@@ -493,6 +503,9 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     /** A transient failure: the row goes again after its back-off, or ends {@link SendOutcome.Exhausted}. */
     private void setAsideOrGiveUp(Entry entry, Integer status, String message, Duration retryAfter,
             boolean neverConnected, boolean countsAsFailure) {
+        if (entry.gotThroughAtFirstFailure < 0) {
+            entry.gotThroughAtFirstFailure = gotThrough.get();
+        }
         if (countsAsFailure) {
             lock.lock();
             try {
@@ -510,6 +523,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     }
 
     private void succeeded() {
+        gotThrough.incrementAndGet();
         lock.lock();
         try {
             failuresInARow = 0;
@@ -528,10 +542,12 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             attemptEnded(entry, null);
             return;
         }
-        failFast.observe(entry.row.line(), outcome);
+        boolean isolated = entry.gotThroughAtFirstFailure >= 0 && gotThrough.get() > entry.gotThroughAtFirstFailure;
+        failFast.observe(entry.row.line(), outcome, isolated);
         lock.lock();
         try {
             pending.computeIfPresent(entry.row.line(), (line, n) -> n == 1 ? null : n - 1);
+            probeEnded(entry);
             endOfAttempt();
         } finally {
             lock.unlock();
@@ -549,6 +565,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
                 entry.due = due;
                 setAside.add(entry);
             }
+            probeEnded(entry);
             endOfAttempt();
         } finally {
             lock.unlock();
@@ -558,6 +575,13 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private void endOfAttempt() {
         inProgress--;
         changed.signalAll();
+    }
+
+    /** The probe's attempt is over (it got through, or failed and was set aside): the next may go. */
+    private void probeEnded(Entry entry) {
+        if (probe == entry) {
+            probe = null;
+        }
     }
 
     private static String rootMessage(Throwable e) {
