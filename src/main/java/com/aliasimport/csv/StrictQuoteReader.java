@@ -9,15 +9,19 @@ import java.nio.file.Path;
  * Checks RFC 4180 quoting as the characters stream past on their way to Commons CSV, which either accepts these
  * problems silently or reports them without a usable position:
  * <ul>
- * <li>a quote inside an unquoted value ({@code ab"c}, or {@code , "x"} with a space before the quote): Commons CSV
- *     keeps the quotes as part of the value, which would send {@code "x"} with its quotes;</li>
+ * <li>a value that starts with spaces and then a quote ({@code , "x"}): Commons CSV, like Python's csv module and
+ *     spreadsheets, keeps the quotes as part of the value, which would send {@code "x"} with its quotes, and splits
+ *     {@code , "a, b"} in two; the quotes were meant as quoting, so the file is refused;</li>
  * <li>text after a closing quote ({@code "ab"c}): Commons CSV says "invalid char between encapsulated token and
- *     delimiter" with a character offset into the stream, not a column;</li>
+ *     delimiter" with a character offset into the stream, not a column (Python would silently send {@code abc});</li>
  * <li>a quote that is never closed: Commons CSV reads to the end of the file, buffering all of it in one value,
  *     then names only the record's first line;</li>
  * <li>NUL characters (a binary file, or UTF-16 without a byte order mark) and records too long to be real, which
  *     also caps the memory one record can take.</li>
  * </ul>
+ * A quote inside a value that does not start with one ({@code Dwayne "The Rock" Holdings}, {@code 37°36'37.8"N}) is
+ * an ordinary character, kept as written, as spreadsheets and Commons CSV keep it.
+ * <p>
  * It sits in front of Commons CSV's read-ahead buffer, so it sees every character before the parser does and its
  * errors win. Lines and columns are counted exactly as Commons CSV counts lines: CR, LF and CRLF each end a line,
  * inside quotes too; columns are 1-based and count code points.
@@ -121,10 +125,10 @@ final class StrictQuoteReader extends FilterReader {
                 }
             }
             case UNQUOTED -> {
-                if (c == '"') {
-                    throw quoteInUnquotedValue();
+                if (c == '"' && unquotedBlank) {
+                    throw spaceBeforeOpeningQuote();
                 }
-                unquoted(c, false);
+                unquoted(c, false); // any other quote here is part of the value
             }
             case QUOTED -> {
                 if (c == '"') {
@@ -174,13 +178,9 @@ final class StrictQuoteReader extends FilterReader {
         }
     }
 
-    private CsvFileException quoteInUnquotedValue() {
-        if (unquotedBlank) {
-            return CsvFileException.at(file, line, column, "a space before an opening quote; remove it "
-                    + "(a quoted value must start right after the delimiter, or the quotes become part of the value)");
-        }
-        return CsvFileException.at(file, line, column, "a quote inside a value that does not start with a quote; "
-                + "put the whole value in quotes and double the quote inside it (\"\")");
+    private CsvFileException spaceBeforeOpeningQuote() {
+        return CsvFileException.at(file, line, column, "a space before an opening quote; remove it "
+                + "(a quoted value must start right after the delimiter, or the quotes become part of the value)");
     }
 
     private void nextField() {

@@ -136,8 +136,24 @@ class CsvGoodFileTest {
     }
 
     @Test
+    void quotesInsideValuesThatDoNotStartWithAQuoteAreKeptAsWritten() {
+        Path file = write(dir, "quotes.csv", "Account Name,Alias\n"
+                + "Dwayne \"The Rock\" Holdings,The Rock\n"
+                + "Null Island,37°36'37.8\"N\n"
+                + "ab\"c,x\"\r\n"
+                + "\"Quoted \"\"too\"\"\",12\" pipe \"\"\n");
+
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isEqualTo(4);
+        assertThat(rows(file)).containsExactly(
+                row(2, 1, "Dwayne \"The Rock\" Holdings", "The Rock"),
+                row(3, 2, "Null Island", "37°36'37.8\"N"),
+                row(4, 3, "ab\"c", "x\""),
+                row(5, 4, "Quoted \"too\"", "12\" pipe \"\""));
+    }
+
+    @Test
     void columnsCountCharactersNotUtf16UnitsOrBytes() {
-        Path file = write(dir, "emoji.csv", "Account Name,Alias\n😀東,x\"y\n");
+        Path file = write(dir, "emoji.csv", "Account Name,Alias\n😀東, \"y\"\n");
 
         CsvFileException e = CsvTestFiles.refused(file);
 

@@ -162,26 +162,24 @@ class CsvHostileFileTest {
     }
 
     @Test
-    void quoteInsideAnUnquotedValue() {
-        Path file = write(dir, "aliases.csv", HEADER + "ACME,ACME Corp\nO\"Brien Ltd,OBL\n");
-
-        CsvFileException e = refused(file);
-
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.column()).isEqualTo(2);
-        assertThat(e.getMessage()).contains("line 3, column 2: a quote inside a value that does not start with a quote");
-    }
-
-    @Test
     void spaceBeforeAnOpeningQuoteWouldSendTheQuotes() {
-        // Commons CSV reads this as the value ` "ACME Corp"`, quotes included.
+        // Commons CSV (and Python's csv module) reads this as the value ` "ACME Corp"`, quotes included.
         Path file = write(dir, "aliases.csv", HEADER + "ACME, \"ACME Corp\"\n");
 
         CsvFileException e = refused(file);
 
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(7);
-        assertThat(e.getMessage()).contains("a space before an opening quote");
+        assertThat(e.getMessage()).isEqualTo(file + ": line 2, column 7: a space before an opening quote; remove it"
+                + " (a quoted value must start right after the delimiter, or the quotes become part of the value)");
+    }
+
+    @Test
+    void spacesBeforeAQuotedValueWithADelimiterInItAreRefusedNotSplit() {
+        // Read literally, this would be three values: `ACME`, ` "ACME` and ` Inc"`.
+        Path file = write(dir, "aliases.csv", HEADER + "ACME,  \"ACME, Inc\"\n");
+
+        assertThat(refused(file).getMessage()).contains("line 2, column 8: a space before an opening quote");
     }
 
     @Test
@@ -192,7 +190,19 @@ class CsvHostileFileTest {
 
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(13); // the space after the quote is allowed; "C" is not
-        assertThat(e.getMessage()).contains("text after the closing quote").doesNotContain("started on line");
+        assertThat(e.getMessage()).isEqualTo(file + ": line 2, column 13: text after the closing quote of a value;"
+                + " a quote inside a quoted value must be doubled (\"\")");
+    }
+
+    @Test
+    void textRightAfterAClosingQuoteIsRefusedNotJoined() {
+        // Python's csv module would send `abc`, dropping the quotes without a word.
+        Path file = write(dir, "aliases.csv", HEADER + "ACME,\"ab\"c\n");
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.column()).isEqualTo(10);
+        assertThat(e.getMessage()).contains("line 2, column 10: text after the closing quote");
     }
 
     @Test

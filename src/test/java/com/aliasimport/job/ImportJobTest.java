@@ -81,6 +81,34 @@ class ImportJobTest extends ImportScenarios {
     }
 
     @Test
+    void quotesInsideUnquotedValuesAreImportedAsWritten() throws Exception {
+        Path file = csv("quotes.csv", "Account Name,Alias",
+                "Dwayne \"The Rock\" Holdings,The Rock",
+                "Null Island,37°36'37.8\"N",
+                "ab\"c,\"Quoted \"\"too\"\"\"");
+        Cli.Result r = cli.run("import", file.toString());
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("3 rows read, 3 sent: 3 accepted");
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Dwayne \"The Rock\" Holdings",
+                "Alias", "The Rock"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Null Island", "Alias", "37°36'37.8\"N")))
+                .isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "ab\"c", "Alias", "Quoted \"too\"")))
+                .isEqualTo(1);
+        assertThat(sandbox.stats().accepted()).isEqualTo(3);
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsStillRefusedWholeNamingLineAndColumn() throws Exception {
+        Path file = csv("after-quote.csv", "Account Name,Alias", "ACME,Acme", "Globex,\"Glo\"bex");
+        Cli.Result r = cli.run("import", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("error: " + file + ": line 3, column 13: text after the closing"
+                + " quote of a value; a quote inside a quoted value must be doubled (\"\")", "nothing was sent.");
+        assertThat(sandbox.stats().requests()).isZero();
+    }
+
+    @Test
     void aMissingFileIsAUsageError() {
         Cli.Result r = cli.run("import", "no-such-file.csv");
         assertThat(r.exitCode()).isEqualTo(2);
