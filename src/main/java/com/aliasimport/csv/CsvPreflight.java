@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * One streaming pass over the whole file before anything is sent: hashes the raw bytes (the run's identity), counts
- * the data records (for progress and ETA) and refuses a file that cannot be parsed, naming the line. Memory stays
- * constant whatever the file's size.
+ * the data records (for progress and ETA) and refuses a file that cannot be parsed, naming the line, or that has a
+ * value in a column without a heading. Memory stays constant whatever the file's size.
  */
 public final class CsvPreflight {
 
@@ -37,8 +37,10 @@ public final class CsvPreflight {
         HashingInputStream hashed = new HashingInputStream(CsvFiles.open(file), sha256);
         try (CsvRecordReader reader = CsvRecordReader.open(file, settings, hashed)) {
             headerCheck.accept(reader.header());
+            UnnamedColumns unnamed = UnnamedColumns.of(file, reader.header());
             long rows = 0;
-            while (reader.next() != null) {
+            for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+                unnamed.check(row);
                 rows++;
             }
             hashed.drain();

@@ -121,14 +121,12 @@ final class CsvRecordReader implements Closeable {
         if (names.get(0).startsWith("\uFEFF")) {
             names.set(0, names.get(0).substring(1).strip());
         }
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).isEmpty()) {
-                throw CsvFileException.at(file, line, 0, "column " + (i + 1) + " of the header has no name"
-                        + " (every column needs a name; remove empty columns such as a trailing delimiter)");
-            }
-        }
+        // Blank names are allowed here: the preflight checks that such a column is empty on every line.
         Map<String, Integer> firstColumn = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isEmpty()) {
+                continue;
+            }
             Integer earlier = firstColumn.putIfAbsent(names.get(i), i + 1);
             if (earlier != null) {
                 throw CsvFileException.at(file, line, 0, "the header has two columns named "

@@ -178,6 +178,26 @@ class CsvGoodFileTest {
     }
 
     @Test
+    void aTrailingDelimiterOnEveryLineMakesAnUnnamedEmptyColumn() {
+        Path file = write(dir, "trailing.csv", "Account Name,Alias,\r\nACME,ACME Corp,\r\nGlobex,Globex,  \r\n");
+
+        Preflight preflight = new CsvPreflight(CsvSettings.defaults()).run(file);
+
+        assertThat(preflight.header()).containsExactly("Account Name", "Alias", "");
+        assertThat(preflight.rowCount()).isEqualTo(2);
+        assertThat(rows(file)).containsExactly(row(2, 1, "ACME", "ACME Corp", ""), row(3, 2, "Globex", "Globex", "  "));
+    }
+
+    @Test
+    void severalUnnamedColumnsThatAreEmptyOnEveryLineAreNotDuplicateNames() {
+        Path file = write(dir, "gaps.csv", "Account Name,, Alias ,\nACME,,ACME Corp,\n");
+
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).header())
+                .containsExactly("Account Name", "", "Alias", "");
+        assertThat(rows(file)).containsExactly(row(2, 1, "ACME", "", "ACME Corp", ""));
+    }
+
+    @Test
     void semicolonDelimiter() {
         Path file = write(dir, "semicolon.csv", "Account Name;Alias\n\"ACME; Inc\";ACME, Inc\n");
 

@@ -216,18 +216,27 @@ class CsvHostileFileTest {
     }
 
     @Test
-    void emptyHeaderName() {
-        Path file = write(dir, "aliases.csv", "Account Name,Alias,\nACME,ACME Corp,\n");
+    void aValueInAColumnWithoutAHeadingIsRefusedNamingTheColumnAndTheLine() {
+        Path file = write(dir, "aliases.csv", "Account Name,Alias,\nACME,ACME Corp,\n\"Globex\nInc\",Globex, \n"
+                + "Initech,Initech,Owner: Jane\nUmbrella,Umbrella,\n");
 
         CsvFileException e = refused(file);
 
-        assertThat(e.line()).isEqualTo(1);
-        assertThat(e.getMessage()).startsWith(file + ": line 1: column 3 of the header has no name");
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.getMessage()).isEqualTo(file + ": line 5: column 3 has no heading but this line has a value in"
+                + " it: give the column a heading and --map it to a field (or --ignore-column it), or remove the column");
+    }
+
+    @Test
+    void aValueInAnUnnamedColumnBetweenNamedOnesIsRefused() {
+        Path file = write(dir, "aliases.csv", "Account Name,,Alias\nACME,,ACME Corp\nGlobex,x,Globex\n");
+
+        assertThat(refused(file).getMessage()).contains("line 3: column 2 has no heading");
     }
 
     @Test
     void headerAfterBlankLinesIsReportedOnItsOwnLine() {
-        Path file = write(dir, "aliases.csv", "\n\nAccount Name,,Alias\n");
+        Path file = write(dir, "aliases.csv", "\n\nAlias,Account Name,Alias\n");
 
         assertThat(refused(file).line()).isEqualTo(3);
     }

@@ -109,6 +109,29 @@ class ImportJobTest extends ImportScenarios {
     }
 
     @Test
+    void aColumnWithoutAHeadingThatIsEmptyOnEveryLineIsIgnored() throws Exception {
+        Path file = csv("trailing-comma.csv", "Account Name,Alias,", "ACME,ACME Corp,", "Globex,Globex Inc,");
+        Cli.Result r = cli.run("import", file.toString());
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("2 rows read, 2 sent: 2 accepted");
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "ACME", "Alias", "ACME Corp"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Globex", "Alias", "Globex Inc")))
+                .isEqualTo(1);
+        assertThat(sandbox.stats().ignoredFields()).isEmpty();
+    }
+
+    @Test
+    void aColumnWithoutAHeadingThatHoldsAValueIsRefusedNamingItsPosition() throws Exception {
+        Path file = csv("unnamed.csv", "Account Name,Alias,", "ACME,ACME Corp,", "Globex,Globex Inc,Jane");
+        Cli.Result r = cli.run("import", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("error: " + file + ": line 3: column 3 has no heading but this"
+                + " line has a value in it: give the column a heading and --map it to a field (or --ignore-column"
+                + " it), or remove the column", "nothing was sent.");
+        assertThat(sandbox.stats().requests()).isZero();
+    }
+
+    @Test
     void aMissingFileIsAUsageError() {
         Cli.Result r = cli.run("import", "no-such-file.csv");
         assertThat(r.exitCode()).isEqualTo(2);

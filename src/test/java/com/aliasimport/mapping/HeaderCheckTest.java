@@ -92,6 +92,15 @@ class HeaderCheckTest {
     }
 
     @Test
+    void columnsWithoutAHeadingAreLeftOutAndNeverOfferedAMap() {
+        // The preflight has made sure they are empty on every line.
+        ColumnBinding b = bind(List.of("Account Name", "", "Alias", ""));
+        assertThat(b.fields()).containsExactly("Account Name", "Alias");
+        assertThat(b.columnIndexes()).containsExactly(0, 2);
+        assertThat(b.headerSize()).isEqualTo(4);
+    }
+
+    @Test
     void twoColumnsForOneFieldAreRefused() {
         assertThatThrownBy(() -> bind(List.of("Company", "Account Name", "Alias"),
                 Map.of("Company", "Account Name"), List.of()))
