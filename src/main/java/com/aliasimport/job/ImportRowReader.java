@@ -60,8 +60,7 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
         if (rewind.line() > 0 && position > 0) {
             openAtRewindLine();
         } else {
-            cursor = CsvRowCursor.open(file, settings, position,
-                    skipped -> classifier.classify(skipped.line(), skipped.values()));
+            cursor = CsvRowCursor.open(file, settings, position, classifier::classify);
         }
         progress.resumedAt(position);
     }
@@ -80,7 +79,7 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
                 pending = row;
                 return;
             }
-            classifier.classify(row.line(), row.values());
+            classifier.classify(row);
             position++;
         }
     }
@@ -95,7 +94,7 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
         if (row == null) {
             return null;
         }
-        ClassifiedRow classified = classifier.classify(row.line(), row.values());
+        ClassifiedRow classified = classifier.classify(row);
         if (classified.isValid() && limit > 0 && validHandedOut >= limit) {
             // Leave this row unread: the checkpoint stays before it and the next run starts with it.
             limitReached = true;
