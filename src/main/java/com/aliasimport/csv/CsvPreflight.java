@@ -1,14 +1,20 @@
 package com.aliasimport.csv;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * One streaming pass over the whole file before anything is sent: hashes the raw bytes (the run's identity), counts
@@ -56,20 +62,18 @@ public final class CsvPreflight {
     /**
      * The first line split at the delimiter, without any checks: enough to recognise a file whose header does not
      * fit (another delimiter, say) when the strict pass has refused the file for what it found further on.
-     * Empty when even that line cannot be read.
+     * Empty when even that line cannot be read, or holds control characters (a binary or wrongly decoded file,
+     * whose "names" would only make a confusing message).
      */
     public static List<String> roughHeader(Path file, CsvSettings settings) {
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(CsvFiles.open(file),
-                settings.charset()))) {
-            String line = in.readLine();
-            if (line == null) {
+        try (BufferedInputStream bytes = new BufferedInputStream(CsvFiles.open(file), 65536)) {
+            Charset charset = ByteOrderMarks.check(bytes, file, settings.charset());
+            String line = new BufferedReader(new InputStreamReader(bytes, charset)).readLine();
+            if (line == null || line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
                 return List.of();
             }
-            if (line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            return java.util.Arrays.stream(line.split(java.util.regex.Pattern.quote(String.valueOf(
-                    settings.delimiter())), -1)).map(h -> h.strip().replace("\"", "")).toList();
+            return Arrays.stream(line.split(Pattern.quote(String.valueOf(settings.delimiter())), -1))
+                    .map(h -> h.strip().replace("\"", "")).toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

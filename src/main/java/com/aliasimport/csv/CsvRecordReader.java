@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The one reading pipeline that preflight and the cursor share, so both see the same records at the same lines:
- * bytes -> byte order mark check -> strict decoding -> quoting checks and cutting of over-long records -> Commons
+ * bytes -> byte order mark and encoding checks -> strict decoding -> quoting checks and cutting of over-long records -> Commons
  * CSV -> header + data records.
  * Problems with the file's content become {@link CsvFileException}; I/O failures become
  * {@link UncheckedIOException} naming the file and line.
@@ -57,9 +58,10 @@ final class CsvRecordReader implements Closeable {
         CsvRecordReader reader = null;
         try {
             BufferedInputStream bytes = new BufferedInputStream(raw, 65536);
-            ByteOrderMarks.check(bytes, file, settings.charset());
+            Charset charset = ByteOrderMarks.check(bytes, file, settings.charset());
+            Utf16WithoutMark.refuse(bytes, file, charset);
             // Strict: a wrong byte must refuse the file, not become U+FFFD and get sent.
-            InputStreamReader decoded = new InputStreamReader(bytes, settings.charset().newDecoder()
+            InputStreamReader decoded = new InputStreamReader(bytes, charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
             StrictQuoteReader quotes = new StrictQuoteReader(decoded, file, settings.delimiter());
@@ -160,7 +162,7 @@ final class CsvRecordReader implements Closeable {
         for (String name : raw) {
             names.add(name.strip());
         }
-        // A UTF-16 decoder can leave the mark in the text; never let it hide inside the first name.
+        // The mark is skipped before decoding; this is a backstop so that it never hides inside the first name.
         if (names.get(0).startsWith("\uFEFF")) {
             names.set(0, names.get(0).substring(1).strip());
         }

@@ -152,8 +152,8 @@ final class StrictQuoteReader extends Reader {
             column++;
         }
         if (c == '\0') {
-            throw CsvFileException.at(file, line, column, "a NUL character (byte 0x00): this is a binary file or UTF-16 "
-                    + "without a byte order mark, not a CSV text file; save it as CSV UTF-8");
+            throw CsvFileException.at(file, line, column, "a NUL character (U+0000): this is a binary file, or text in"
+                    + " another encoding, not a CSV text file; save it as CSV UTF-8");
         }
         boolean endsRecord = lineBreak && state != State.QUOTED;
         if (!endsRecord && !Character.isLowSurrogate(c)) {
