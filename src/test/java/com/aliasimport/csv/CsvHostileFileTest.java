@@ -4,6 +4,7 @@ import static com.aliasimport.csv.CsvTestFiles.bytes;
 import static com.aliasimport.csv.CsvTestFiles.refused;
 import static com.aliasimport.csv.CsvTestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -282,6 +283,17 @@ class CsvHostileFileTest {
         Path file = dir.resolve("missing.csv");
 
         assertThat(refused(file).getMessage()).isEqualTo("cannot read " + file + ": no such file");
+    }
+
+    @Test
+    void controlCharactersInTheFileNameAreShownEscaped() {
+        Path file = dir.resolve("tab\there\u001B[2J.csv");
+
+        CsvFileException e = catchThrowableOfType(CsvFileException.class,
+                () -> new CsvPreflight(CsvSettings.defaults()).run(file));
+
+        assertThat(e.getMessage()).isEqualTo("cannot read " + dir + "/tab\\u0009here\\u001B[2J.csv: no such file")
+                .doesNotContainPattern("\\p{Cntrl}");
     }
 
     @Test

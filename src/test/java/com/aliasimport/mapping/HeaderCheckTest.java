@@ -101,6 +101,14 @@ class HeaderCheckTest {
     }
 
     @Test
+    void headingsFromTheFileCannotPutControlCharactersIntoTheMessage() {
+        assertThatThrownBy(() -> bind(List.of("Account Name", "Alias", "No\ttes\r\nx\u001B[31m")))
+                .isInstanceOf(HeaderException.class)
+                .hasMessageContaining("column 3 \"No\\u0009tes x\\u001B[31m\" is not a field")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("\\p{Cntrl}"));
+    }
+
+    @Test
     void twoColumnsForOneFieldAreRefused() {
         assertThatThrownBy(() -> bind(List.of("Company", "Account Name", "Alias"),
                 Map.of("Company", "Account Name"), List.of()))
