@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
  * value in a column without a heading. Memory stays constant whatever the file's size.
  */
 public final class CsvPreflight {
+
+    /** The longest first line {@link #roughHeader} reads: it must not read a whole runaway file into memory. */
+    private static final int ROUGH_HEADER_CHARS = 65536;
 
     private final CsvSettings settings;
 
@@ -62,14 +66,14 @@ public final class CsvPreflight {
     /**
      * The first line split at the delimiter, without any checks: enough to recognise a file whose header does not
      * fit (another delimiter, say) when the strict pass has refused the file for what it found further on.
-     * Empty when even that line cannot be read, or holds control characters (a binary or wrongly decoded file,
-     * whose "names" would only make a confusing message).
+     * Empty when even that line cannot be read, is blank or too long to be a header, or holds control characters
+     * (a binary or wrongly decoded file, whose "names" would only make a confusing message).
      */
     public static List<String> roughHeader(Path file, CsvSettings settings) {
         try (BufferedInputStream bytes = new BufferedInputStream(CsvFiles.open(file), 65536)) {
             Charset charset = ByteOrderMarks.check(bytes, file, settings.charset());
-            String line = new BufferedReader(new InputStreamReader(bytes, charset)).readLine();
-            if (line == null || line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+            String line = firstLine(new BufferedReader(new InputStreamReader(bytes, charset)));
+            if (line == null || line.isBlank() || line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
                 return List.of();
             }
             return Arrays.stream(line.split(Pattern.quote(String.valueOf(settings.delimiter())), -1))
@@ -77,6 +81,18 @@ public final class CsvPreflight {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    /** Up to the first line break; null when there is none within {@link #ROUGH_HEADER_CHARS} (no real header). */
+    private static String firstLine(Reader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\n' && c != '\r'; c = in.read()) {
+            if (line.length() == ROUGH_HEADER_CHARS) {
+                return null;
+            }
+            line.append((char) c);
+        }
+        return line.toString();
     }
 
     private static MessageDigest sha256() {

@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The one reading pipeline that preflight and the cursor share, so both see the same records at the same lines:
- * bytes -> byte order mark and encoding checks -> strict decoding -> quoting checks and cutting of over-long records -> Commons
- * CSV -> header + data records.
+ * bytes -> byte order mark and encoding checks -> strict decoding -> quoting checks and cutting of over-long
+ * records -> Commons CSV -> header + data records.
  * Problems with the file's content become {@link CsvFileException}; I/O failures become
  * {@link UncheckedIOException} naming the file and line.
  */

@@ -112,6 +112,21 @@ class CsvHostileFileTest {
     }
 
     @Test
+    void theRoughHeaderOfAFileTheStrictPassRefusedNeverMakesNamesOfGarbage() {
+        CsvSettings utf8 = CsvSettings.defaults();
+        assertThat(CsvPreflight.roughHeader(write(dir, "semi.csv", "Account Name;Alias\nA;\"b\n"), utf8))
+                .containsExactly("Account Name;Alias");
+        assertThat(CsvPreflight.roughHeader(write(dir, "le.csv", bytes(0xFF, 0xFE,
+                "Account Name,Alias\r\n".getBytes(StandardCharsets.UTF_16LE))), utf8))
+                .containsExactly("Account Name", "Alias");
+        assertThat(CsvPreflight.roughHeader(write(dir, "nobom.csv",
+                "Account Name,Alias\n".getBytes(StandardCharsets.UTF_16LE)), utf8)).isEmpty();
+        assertThat(CsvPreflight.roughHeader(write(dir, "blank-first.csv", "\nAccount Name,Alias\n"), utf8)).isEmpty();
+        assertThat(CsvPreflight.roughHeader(write(dir, "nothing.csv", new byte[0]), utf8)).isEmpty();
+        assertThat(CsvPreflight.roughHeader(write(dir, "one-long-line.csv", "x".repeat(100_000)), utf8)).isEmpty();
+    }
+
+    @Test
     void aFewNulBytesAreABinaryFileNotUtf16() {
         Path file = write(dir, "binary.csv", bytes(HEADER, "ACME,", 0, 0, 0, 0, "x\n"));
 

@@ -187,6 +187,15 @@ class ImportJobTest extends ImportScenarios {
     }
 
     @Test
+    void aFileRefusedAfterBlankFirstLinesIsRefusedForWhatIsWrongNotForItsHeader() throws Exception {
+        Path file = csv("blank-first.csv", "", "Account Name,Alias", "ACME,\"Acme");
+        Cli.Result r = cli.run("import", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("error: " + file + ": line 3, column 6: a quoted value starts here"
+                + " (field 2) and is never closed (unterminated quote)", "nothing was sent.");
+    }
+
+    @Test
     void aMissingFileIsAUsageError() {
         Cli.Result r = cli.run("import", "no-such-file.csv");
         assertThat(r.exitCode()).isEqualTo(2);
