@@ -19,13 +19,14 @@ import java.util.Locale;
  *     then names only the record's first line;</li>
  * <li>NUL characters (a binary file, or UTF-16 without a byte order mark).</li>
  * </ul>
- * It also caps the memory one record can take: a record longer than {@link #MAX_RECORD_CHARS} is passed on cut to
- * its first {@code MAX_RECORD_CHARS} characters (closed as the parser needs it: a closing quote if the cut fell
- * inside a quoted value), the rest of it is only counted, and the record is noted as an {@link OverLongRecord} for
- * the caller to report as an invalid row. Only a quoted value still open at the end of the file refuses the file:
- * that is a missing closing quote, not a long record.
  * A quote inside a value that does not start with one ({@code Dwayne "The Rock" Holdings}, {@code 37°36'37.8"N}) is
  * an ordinary character, kept as written, as spreadsheets and Commons CSV keep it.
+ * <p>
+ * It also caps the memory one record can take: a record longer than {@link #MAX_RECORD_CHARS} is passed on cut to
+ * its first {@code MAX_RECORD_CHARS} characters (closed as the parser needs it: a closing quote if the cut fell
+ * inside a quoted value), the rest of it is only run through the checks and counted, and the record is noted as an
+ * {@link OverLongRecord} for the caller to report as an invalid row. Only a quoted value still open at the end of the
+ * file refuses the file: that is a missing closing quote, not a long record.
  * <p>
  * It sits in front of Commons CSV's read-ahead buffer, so it sees every character before the parser does and its
  * errors win. Lines and columns are counted exactly as Commons CSV counts lines: CR, LF and CRLF each end a line,

@@ -108,7 +108,8 @@ class CsvGoodFileTest {
 
     @Test
     void utf16WithoutByteOrderMarkIsReadWhenTheEncodingSaysSo() {
-        Path file = write(dir, "utf16-nobom.csv", "Account Name,Alias\nMüller,Müller AG\n".getBytes(StandardCharsets.UTF_16LE));
+        Path file = write(dir, "utf16-nobom.csv",
+                "Account Name,Alias\nMüller,Müller AG\n".getBytes(StandardCharsets.UTF_16LE));
         CsvSettings settings = new CsvSettings(',', StandardCharsets.UTF_16LE);
 
         assertThat(new CsvPreflight(settings).run(file).rowCount()).isEqualTo(1);

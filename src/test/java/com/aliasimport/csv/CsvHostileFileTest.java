@@ -101,8 +101,9 @@ class CsvHostileFileTest {
     @Test
     void invalidUtf16AfterAByteOrderMarkIsLocatedInUtf16() {
         // 0xDC00 is the second half of a surrogate pair with no first half.
-        Path file = write(dir, "utf16-bad.csv", bytes(0xFF, 0xFE, (HEADER + "ACME,AC").getBytes(StandardCharsets.UTF_16LE),
-                0x00, 0xDC, "E\n".getBytes(StandardCharsets.UTF_16LE)));
+        Path file = write(dir, "utf16-bad.csv", bytes(0xFF, 0xFE,
+                (HEADER + "ACME,AC").getBytes(StandardCharsets.UTF_16LE), 0x00, 0xDC,
+                "E\n".getBytes(StandardCharsets.UTF_16LE)));
 
         CsvFileException e = refused(file);
 
@@ -247,7 +248,8 @@ class CsvHostileFileTest {
 
         assertThat(e.line()).isEqualTo(5);
         assertThat(e.getMessage()).isEqualTo(file + ": line 5: column 3 has no heading but this line has a value in"
-                + " it: give the column a heading and --map it to a field (or --ignore-column it), or remove the column");
+                + " it: give the column a heading and --map it to a field (or --ignore-column it), or remove the"
+                + " column");
     }
 
     @Test
