@@ -72,15 +72,15 @@ class HistoryCommand implements Callable<Integer> {
 
     private static void table(PrintWriter out, List<ImportRun> recent) {
         TextTable table = new TextTable(">id", "kind", "file", "hash", "started", "ended", "status", ">read",
-                ">sent", ">accepted", ">rejected", ">invalid", ">duplicates", ">exhausted", ">retried", ">duration",
-                ">rate", ">held to");
+                ">sent", ">accepted", ">rejected", ">invalid", ">duplicates", ">exhausted", ">unknown", ">retried",
+                ">duration", ">rate", ">held to");
         for (ImportRun run : recent) {
             RunCounts c = run.counts();
             table.add(run.id(), RunText.kind(run), RunText.forTerminal(run.fileName(), 40),
                     RunText.shortHash(run.contentHash()), RunText.time(run.startedAt()),
                     run.status() == RunStatus.RUNNING ? "running" : RunText.time(run.endedAt()),
                     RunText.status(run.status()), c.read(), c.sent(), c.accepted(), c.rejected(), c.invalid(),
-                    c.duplicate(), c.exhausted(), c.retried(), RunText.duration(run.activeTime()),
+                    c.duplicate(), c.exhausted(), c.unknown(), c.retried(), RunText.duration(run.activeTime()),
                     String.format(Locale.ROOT, "%.1f/s", run.rowsPerSecond()), RunText.heldTo(run));
         }
         table.print(out);

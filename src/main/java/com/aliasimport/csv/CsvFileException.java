@@ -15,8 +15,8 @@ public final class CsvFileException extends RuntimeException {
     private final long column;
 
     private CsvFileException(Path file, long line, long column, String message, Throwable cause) {
-        // One line whatever went into it: file names and exception texts can carry line breaks.
-        super(message.replaceAll("[\\r\\n]+", " "), cause);
+        // One line whatever went into it: file names and exception texts can carry line breaks and control characters.
+        super(MessageText.oneLine(message), cause);
         this.file = file;
         this.line = line;
         this.column = column;

@@ -1,21 +1,31 @@
 package com.aliasimport.csv;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * One streaming pass over the whole file before anything is sent: hashes the raw bytes (the run's identity), counts
- * the data records (for progress and ETA) and refuses a file that cannot be parsed, naming the line. Memory stays
- * constant whatever the file's size.
+ * the data records (for progress and ETA) and refuses a file that cannot be parsed, naming the line, or that has a
+ * value in a column without a heading. Memory stays constant whatever the file's size.
  */
 public final class CsvPreflight {
+
+    /** The longest first line {@link #roughHeader} reads: it must not read a whole runaway file into memory. */
+    private static final int ROUGH_HEADER_CHARS = 65536;
 
     private final CsvSettings settings;
 
@@ -37,8 +47,10 @@ public final class CsvPreflight {
         HashingInputStream hashed = new HashingInputStream(CsvFiles.open(file), sha256);
         try (CsvRecordReader reader = CsvRecordReader.open(file, settings, hashed)) {
             headerCheck.accept(reader.header());
+            UnnamedColumns unnamed = UnnamedColumns.of(file, reader.header());
             long rows = 0;
-            while (reader.next() != null) {
+            for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+                unnamed.check(row);
                 rows++;
             }
             hashed.drain();
@@ -54,23 +66,33 @@ public final class CsvPreflight {
     /**
      * The first line split at the delimiter, without any checks: enough to recognise a file whose header does not
      * fit (another delimiter, say) when the strict pass has refused the file for what it found further on.
-     * Empty when even that line cannot be read.
+     * Empty when even that line cannot be read, is blank or too long to be a header, or holds control characters
+     * (a binary or wrongly decoded file, whose "names" would only make a confusing message).
      */
     public static List<String> roughHeader(Path file, CsvSettings settings) {
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(CsvFiles.open(file),
-                settings.charset()))) {
-            String line = in.readLine();
-            if (line == null) {
+        try (BufferedInputStream bytes = new BufferedInputStream(CsvFiles.open(file), 65536)) {
+            Charset charset = ByteOrderMarks.check(bytes, file, settings.charset());
+            String line = firstLine(new BufferedReader(new InputStreamReader(bytes, charset)));
+            if (line == null || line.isBlank() || line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
                 return List.of();
             }
-            if (line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            return java.util.Arrays.stream(line.split(java.util.regex.Pattern.quote(String.valueOf(
-                    settings.delimiter())), -1)).map(h -> h.strip().replace("\"", "")).toList();
+            return Arrays.stream(line.split(Pattern.quote(String.valueOf(settings.delimiter())), -1))
+                    .map(h -> h.strip().replace("\"", "")).toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    /** Up to the first line break; null when there is none within {@link #ROUGH_HEADER_CHARS} (no real header). */
+    private static String firstLine(Reader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\n' && c != '\r'; c = in.read()) {
+            if (line.length() == ROUGH_HEADER_CHARS) {
+                return null;
+            }
+            line.append((char) c);
+        }
+        return line.toString();
     }
 
     private static MessageDigest sha256() {

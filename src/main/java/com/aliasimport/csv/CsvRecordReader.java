@@ -7,12 +7,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -21,24 +23,32 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The one reading pipeline that preflight and the cursor share, so both see the same records at the same lines:
- * bytes -> byte order mark check -> strict decoding -> quoting checks -> Commons CSV -> header + data records.
+ * bytes -> byte order mark and encoding checks -> strict decoding -> quoting checks and cutting of over-long
+ * records -> Commons CSV -> header + data records.
  * Problems with the file's content become {@link CsvFileException}; I/O failures become
  * {@link UncheckedIOException} naming the file and line.
  */
 final class CsvRecordReader implements Closeable {
 
+    /** What an over-long record keeps of each value: enough for a person to recognise the row in the report. */
+    static final int KEPT_OF_OVER_LONG_VALUE = 256;
+
     private final Path file;
     private final CsvSettings settings;
+    private final StrictQuoteReader quotes;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private List<String> header;
     /** Physical lines consumed so far; the next record starts on the line after. */
     private long linesConsumed;
+    /** The parser's line count after the last record: short of the file's by the line breaks cut out. */
+    private long parserLines;
     private long dataRecords;
 
-    private CsvRecordReader(Path file, CsvSettings settings, CSVParser parser) {
+    private CsvRecordReader(Path file, CsvSettings settings, StrictQuoteReader quotes, CSVParser parser) {
         this.file = file;
         this.settings = settings;
+        this.quotes = quotes;
         this.parser = parser;
         this.records = parser.iterator();
     }
@@ -48,16 +58,18 @@ final class CsvRecordReader implements Closeable {
         CsvRecordReader reader = null;
         try {
             BufferedInputStream bytes = new BufferedInputStream(raw, 65536);
-            ByteOrderMarks.check(bytes, file, settings.charset());
+            Charset charset = ByteOrderMarks.check(bytes, file, settings.charset());
+            Utf16WithoutMark.refuse(bytes, file, charset);
             // Strict: a wrong byte must refuse the file, not become U+FFFD and get sent.
-            InputStreamReader decoded = new InputStreamReader(bytes, settings.charset().newDecoder()
+            InputStreamReader decoded = new InputStreamReader(bytes, charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
+            StrictQuoteReader quotes = new StrictQuoteReader(decoded, file, settings.delimiter());
             CSVParser parser = CSVParser.builder()
-                    .setReader(new StrictQuoteReader(decoded, file, settings.delimiter()))
+                    .setReader(quotes)
                     .setFormat(format(settings))
                     .get();
-            reader = new CsvRecordReader(file, settings, parser);
+            reader = new CsvRecordReader(file, settings, quotes, parser);
             reader.readHeader();
             return reader;
         } catch (IOException e) {
@@ -86,7 +98,12 @@ final class CsvRecordReader implements Closeable {
         CSVRecord record;
         while ((record = nextRecord()) != null) {
             long line = linesConsumed + 1;
-            linesConsumed = parser.getCurrentLineNumber();
+            StrictQuoteReader.OverLongRecord overLong = consumed(line);
+            if (overLong != null) {
+                return new CsvRow(line, ++dataRecords, startOf(record), String.format(Locale.ROOT,
+                        "the record is %,d characters long; the limit is %,d", overLong.length(),
+                        StrictQuoteReader.MAX_RECORD_CHARS));
+            }
             if (!isBlank(record)) {
                 return new CsvRow(line, ++dataRecords, record.toList());
             }
@@ -94,12 +111,40 @@ final class CsvRecordReader implements Closeable {
         return null;
     }
 
+    /** Counts the lines of the record just parsed, which started on {@code line}; says whether it was cut. */
+    private StrictQuoteReader.OverLongRecord consumed(long line) {
+        long parserNow = parser.getCurrentLineNumber();
+        linesConsumed += parserNow - parserLines;
+        parserLines = parserNow;
+        StrictQuoteReader.OverLongRecord overLong = quotes.takeOverLong(line);
+        if (overLong != null) {
+            linesConsumed += overLong.lineBreaksLeftOut();
+        }
+        return overLong;
+    }
+
+    /** The first characters of each value of a cut record: all the report needs, and memory stays small. */
+    private static List<String> startOf(CSVRecord record) {
+        List<String> values = new ArrayList<>(record.size());
+        for (String value : record) {
+            int keep = value.codePointCount(0, value.length()) <= KEPT_OF_OVER_LONG_VALUE ? value.length()
+                    : value.offsetByCodePoints(0, KEPT_OF_OVER_LONG_VALUE);
+            values.add(value.substring(0, keep));
+        }
+        return values;
+    }
+
     private void readHeader() {
         CSVRecord record;
         boolean sawBlank = false;
         while ((record = nextRecord()) != null) {
             long line = linesConsumed + 1;
-            linesConsumed = parser.getCurrentLineNumber();
+            StrictQuoteReader.OverLongRecord overLong = consumed(line);
+            if (overLong != null) {
+                throw CsvFileException.at(file, line, 0, String.format(Locale.ROOT, "the header is %,d characters"
+                        + " long; the limit is %,d: is this a CSV file?", overLong.length(),
+                        StrictQuoteReader.MAX_RECORD_CHARS));
+            }
             if (isBlank(record)) {
                 sawBlank = true;
                 continue;
@@ -117,18 +162,16 @@ final class CsvRecordReader implements Closeable {
         for (String name : raw) {
             names.add(name.strip());
         }
-        // A UTF-16 decoder can leave the mark in the text; never let it hide inside the first name.
+        // The mark is skipped before decoding; this is a backstop so that it never hides inside the first name.
         if (names.get(0).startsWith("\uFEFF")) {
             names.set(0, names.get(0).substring(1).strip());
         }
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).isEmpty()) {
-                throw CsvFileException.at(file, line, 0, "column " + (i + 1) + " of the header has no name"
-                        + " (every column needs a name; remove empty columns such as a trailing delimiter)");
-            }
-        }
+        // Blank names are allowed here: the preflight checks that such a column is empty on every line.
         Map<String, Integer> firstColumn = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isEmpty()) {
+                continue;
+            }
             Integer earlier = firstColumn.putIfAbsent(names.get(i), i + 1);
             if (earlier != null) {
                 throw CsvFileException.at(file, line, 0, "the header has two columns named "

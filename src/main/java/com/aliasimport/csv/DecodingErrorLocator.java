@@ -28,8 +28,8 @@ final class DecodingErrorLocator {
 
     static CsvFileException locate(Path file, CsvSettings settings, CharacterCodingException original) {
         try (InputStream raw = Files.newInputStream(file); BufferedInputStream in = new BufferedInputStream(raw, 65536)) {
-            ByteOrderMarks.check(in, file, settings.charset());
-            CsvFileException found = scan(in, file, settings.charset());
+            Charset charset = ByteOrderMarks.check(in, file, settings.charset());
+            CsvFileException found = scan(in, file, charset);
             if (found != null) {
                 return found;
             }

@@ -1,7 +1,7 @@
 package com.aliasimport.csv;
 
 /** Puts text that came from the file into a one-line message safely: quoted, control characters escaped, cut short. */
-final class MessageText {
+public final class MessageText {
 
     private static final int MAX_SHOWN = 60;
 
@@ -32,6 +32,27 @@ final class MessageText {
             }
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * A whole message as one line a terminal shows as it is: line breaks become a space, other control characters
+     * (a tab or an escape sequence in a file name or a heading) become the visible escape {@link #quoted} uses.
+     */
+    public static String oneLine(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '\r' || c == '\n') {
+                if (out.length() == 0 || out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String hexBytes(byte[] bytes) {

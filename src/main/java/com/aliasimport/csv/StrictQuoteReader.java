@@ -1,34 +1,56 @@
 package com.aliasimport.csv;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Locale;
 
 /**
  * Checks RFC 4180 quoting as the characters stream past on their way to Commons CSV, which either accepts these
  * problems silently or reports them without a usable position:
  * <ul>
- * <li>a quote inside an unquoted value ({@code ab"c}, or {@code , "x"} with a space before the quote): Commons CSV
- *     keeps the quotes as part of the value, which would send {@code "x"} with its quotes;</li>
+ * <li>a value that starts with spaces and then a quote ({@code , "x"}): Commons CSV, like Python's csv module and
+ *     spreadsheets, keeps the quotes as part of the value, which would send {@code "x"} with its quotes, and splits
+ *     {@code , "a, b"} in two; the quotes were meant as quoting, so the file is refused;</li>
  * <li>text after a closing quote ({@code "ab"c}): Commons CSV says "invalid char between encapsulated token and
- *     delimiter" with a character offset into the stream, not a column;</li>
+ *     delimiter" with a character offset into the stream, not a column (Python would silently send {@code abc});</li>
  * <li>a quote that is never closed: Commons CSV reads to the end of the file, buffering all of it in one value,
  *     then names only the record's first line;</li>
- * <li>NUL characters (a binary file, or UTF-16 without a byte order mark) and records too long to be real, which
- *     also caps the memory one record can take.</li>
+ * <li>NUL characters (a binary file, or UTF-16 without a byte order mark).</li>
  * </ul>
+ * A quote inside a value that does not start with one ({@code Dwayne "The Rock" Holdings}, {@code 37°36'37.8"N}) is
+ * an ordinary character, kept as written, as spreadsheets and Commons CSV keep it.
+ * <p>
+ * It also caps the memory one record can take: a record longer than {@link #MAX_RECORD_CHARS} is passed on cut to
+ * its first {@code MAX_RECORD_CHARS} characters (closed as the parser needs it: a closing quote if the cut fell
+ * inside a quoted value), the rest of it is only run through the checks and counted, and the record is noted as an
+ * {@link OverLongRecord} for the caller to report as an invalid row. Only a quoted value still open at the end of the
+ * file refuses the file: that is a missing closing quote, not a long record.
+ * <p>
  * It sits in front of Commons CSV's read-ahead buffer, so it sees every character before the parser does and its
  * errors win. Lines and columns are counted exactly as Commons CSV counts lines: CR, LF and CRLF each end a line,
  * inside quotes too; columns are 1-based and count code points.
  */
-final class StrictQuoteReader extends FilterReader {
+final class StrictQuoteReader extends Reader {
 
-    /** Far beyond any real record (the API's own field limit is 128 characters); hit by runaway quotes. */
+    /** Far beyond any real record (the API's own field limit is 128 characters); memory per record stays below it. */
     static final int MAX_RECORD_CHARS = 1 << 20;
+
+    /**
+     * A record cut at {@link #MAX_RECORD_CHARS}.
+     *
+     * @param line              the line it starts on
+     * @param length            its length in characters (code points, line breaks inside values included)
+     * @param lineBreaksLeftOut line breaks inside its quoted values that were cut out with the rest: the parser
+     *                          counted that many lines fewer
+     */
+    record OverLongRecord(long line, long length, long lineBreaksLeftOut) {
+    }
 
     private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED, AFTER_CLOSING_QUOTE }
 
+    private final Reader in;
     private final Path file;
     private final char delimiter;
 
@@ -44,45 +66,53 @@ final class StrictQuoteReader extends FilterReader {
     private long quoteLine;
     private long quoteColumn;
     private int quoteField;
-    private final char[] single = new char[1];
+
+    /** The current record passed the limit: its characters are counted, not passed on. */
+    private boolean cutting;
+    /** The cut fell inside a quoted value: the parser needs a closing quote before the record ends. */
+    private boolean closingQuoteOwed;
+    private long lineBreaksLeftOut;
+    /** Cut records the parser has been given but the caller has not taken yet (a few at most: the read-ahead). */
+    private final ArrayDeque<OverLongRecord> overLong = new ArrayDeque<>();
+
+    private final char[] input = new char[8192];
+    /** What the parser gets: at most two characters for each one read (a closing quote, then a line break). */
+    private final char[] output = new char[2 * input.length];
+    private int outputStart;
+    private int outputEnd;
+    private boolean endOfFile;
 
     StrictQuoteReader(Reader in, Path file, char delimiter) {
-        super(in);
+        this.in = in;
         this.file = file;
         this.delimiter = delimiter;
     }
 
     @Override
-    public int read() throws IOException {
-        return read(single, 0, 1) < 0 ? -1 : single[0];
-    }
-
-    @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
-        int n = in.read(buffer, offset, length);
-        if (n < 0) {
-            atEndOfFile();
-            return n;
+        if (length == 0) {
+            return 0;
         }
-        for (int i = offset; i < offset + n; i++) {
-            check(buffer[i]);
-        }
-        return n;
-    }
-
-    /** FilterReader would skip in the underlying reader, past the checks. */
-    @Override
-    public long skip(long n) throws IOException {
-        char[] buffer = new char[8192];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (r < 0) {
-                break;
+        // A whole buffer of a cut record's characters gives nothing to pass on: read on.
+        while (outputStart == outputEnd) {
+            if (endOfFile) {
+                return -1;
             }
-            skipped += r;
+            outputStart = 0;
+            outputEnd = 0;
+            int n = in.read(input, 0, input.length);
+            if (n < 0) {
+                endOfFile = true;
+                atEndOfFile();
+            }
+            for (int i = 0; i < n; i++) {
+                accept(input[i]);
+            }
         }
-        return skipped;
+        int n = Math.min(length, outputEnd - outputStart);
+        System.arraycopy(output, outputStart, buffer, offset, n);
+        outputStart += n;
+        return n;
     }
 
     @Override
@@ -90,13 +120,31 @@ final class StrictQuoteReader extends FilterReader {
         return false;
     }
 
-    private void check(char c) {
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** The record starting on {@code line} if it was cut, once; null when it was passed on whole. */
+    OverLongRecord takeOverLong(long line) {
+        // Records arrive in file order, so only the oldest can match.
+        if (!overLong.isEmpty() && overLong.peek().line() == line) {
+            return overLong.poll();
+        }
+        return null;
+    }
+
+    private void accept(char c) {
         if (c == '\n' && afterCr) {
             // The second half of CRLF: the line and, outside quotes, the record already ended at the CR.
             afterCr = false;
             if (state == State.QUOTED) {
                 countRecordChar();
+                if (cutting) {
+                    return;
+                }
             }
+            emit(c);
             return;
         }
         boolean lineBreak = c == '\r' || c == '\n';
@@ -105,10 +153,14 @@ final class StrictQuoteReader extends FilterReader {
             column++;
         }
         if (c == '\0') {
-            throw CsvFileException.at(file, line, column, "a NUL character (byte 0x00): this is a binary file or UTF-16 "
-                    + "without a byte order mark, not a CSV text file; save it as CSV UTF-8");
+            throw CsvFileException.at(file, line, column, "a NUL character (U+0000): this is a binary file, or text in"
+                    + " another encoding, not a CSV text file; save it as CSV UTF-8");
         }
-        countRecordChar();
+        boolean endsRecord = lineBreak && state != State.QUOTED;
+        if (!endsRecord && !Character.isLowSurrogate(c)) {
+            countRecordChar(); // may start cutting, before this character
+        }
+        boolean cut = cutting;
         switch (state) {
             case FIELD_START -> {
                 if (c == '"') {
@@ -121,10 +173,10 @@ final class StrictQuoteReader extends FilterReader {
                 }
             }
             case UNQUOTED -> {
-                if (c == '"') {
-                    throw quoteInUnquotedValue();
+                if (c == '"' && unquotedBlank) {
+                    throw spaceBeforeOpeningQuote();
                 }
-                unquoted(c, false);
+                unquoted(c, false); // any other quote here is part of the value
             }
             case QUOTED -> {
                 if (c == '"') {
@@ -144,6 +196,15 @@ final class StrictQuoteReader extends FilterReader {
             line++;
             column = 0;
         }
+        if (!cut || endsRecord) {
+            emit(c);
+        } else if (lineBreak) {
+            lineBreaksLeftOut++;
+        }
+    }
+
+    private void emit(char c) {
+        output[outputEnd++] = c;
     }
 
     private void unquoted(char c, boolean first) {
@@ -174,13 +235,9 @@ final class StrictQuoteReader extends FilterReader {
         }
     }
 
-    private CsvFileException quoteInUnquotedValue() {
-        if (unquotedBlank) {
-            return CsvFileException.at(file, line, column, "a space before an opening quote; remove it "
-                    + "(a quoted value must start right after the delimiter, or the quotes become part of the value)");
-        }
-        return CsvFileException.at(file, line, column, "a quote inside a value that does not start with a quote; "
-                + "put the whole value in quotes and double the quote inside it (\"\")");
+    private CsvFileException spaceBeforeOpeningQuote() {
+        return CsvFileException.at(file, line, column, "a space before an opening quote; remove it "
+                + "(a quoted value must start right after the delimiter, or the quotes become part of the value)");
     }
 
     private void nextField() {
@@ -189,6 +246,7 @@ final class StrictQuoteReader extends FilterReader {
     }
 
     private void endRecord() {
+        finishCut();
         state = State.FIELD_START;
         field = 1;
         recordChars = 0;
@@ -196,21 +254,37 @@ final class StrictQuoteReader extends FilterReader {
     }
 
     private void countRecordChar() {
-        if (++recordChars <= MAX_RECORD_CHARS) {
+        if (++recordChars > MAX_RECORD_CHARS && !cutting) {
+            cutting = true;
+            // The parser has seen everything before this character: is it inside a quoted value?
+            closingQuoteOwed = state == State.QUOTED;
+            lineBreaksLeftOut = 0;
+        }
+    }
+
+    /** Ends a cut record for the parser and notes it for the caller. */
+    private void finishCut() {
+        if (!cutting) {
             return;
         }
-        if (state == State.QUOTED) {
-            throw CsvFileException.at(file, quoteLine, quoteColumn, "a quoted value starts here (field " + quoteField
-                    + ") and runs on for more than " + MAX_RECORD_CHARS + " characters: is its closing quote missing?");
+        if (closingQuoteOwed) {
+            emit('"');
         }
-        throw CsvFileException.at(file, recordLine, 0, "a record longer than " + MAX_RECORD_CHARS
-                + " characters starts here; this is not a CSV file this tool can import");
+        overLong.add(new OverLongRecord(recordLine, recordChars, lineBreaksLeftOut));
+        cutting = false;
     }
 
     private void atEndOfFile() {
         if (state == State.QUOTED) {
+            // Still open at the end of the file: a missing closing quote, however long the record has become.
+            String problem = cutting
+                    ? "and is never closed: its record would run on to the end of the file, "
+                            + String.format(Locale.ROOT, "%,d", recordChars) + " characters; is its closing quote"
+                            + " missing?"
+                    : "and is never closed (unterminated quote)";
             throw CsvFileException.at(file, quoteLine, quoteColumn, "a quoted value starts here (field " + quoteField
-                    + ") and is never closed (unterminated quote)");
+                    + ") " + problem);
         }
+        finishCut();
     }
 }

@@ -176,7 +176,7 @@ public class ImportLauncher {
         List<String> samples = new ArrayList<>();
         try (CsvRowCursor cursor = CsvRowCursor.open(file, csv, 0, row -> { })) {
             for (CsvRow row = cursor.next(); row != null; row = cursor.next()) {
-                ClassifiedRow c = classifier.classify(row.line(), row.values());
+                ClassifiedRow c = classifier.classify(row);
                 if (c.isValid()) {
                     valid++;
                     continue;

@@ -79,8 +79,7 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
         if (rewind.line() > 0 && position > 0) {
             openAtRewindLine();
         } else {
-            cursor = CsvRowCursor.open(file, settings, position,
-                    skipped -> classifier.classify(skipped.line(), skipped.values()));
+            cursor = CsvRowCursor.open(file, settings, position, classifier::classify);
         }
         progress.resumedAt(position);
     }
@@ -99,7 +98,7 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
                 pending = row;
                 return;
             }
-            classifier.classify(row.line(), row.values());
+            classifier.classify(row);
             position++;
         }
     }
@@ -113,7 +112,7 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
                 finished = true;
                 return null;
             }
-            ClassifiedRow classified = classifier.classify(row.line(), row.values());
+            ClassifiedRow classified = classifier.classify(row);
             if (doneLines.isDone(row.line())) {
                 position++;
                 lastLine = row.line();

@@ -30,7 +30,8 @@ public final class HeaderCheck {
         Map<String, Integer> fieldColumn = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String column = header.get(i);
-            if (mapping.ignoredColumns().contains(column) || REPORT_COLUMNS.contains(column)) {
+            // A column without a heading is left out: the preflight refuses the file if it holds any value.
+            if (column.isEmpty() || mapping.ignoredColumns().contains(column) || REPORT_COLUMNS.contains(column)) {
                 continue;
             }
             String field = mapping.columnMap().getOrDefault(column, column);

@@ -1,9 +1,12 @@
 package com.aliasimport.mapping;
 
+import com.aliasimport.csv.MessageText;
+
 /** The file's header does not fit the inbound mapping: the whole file is refused and nothing is sent. */
 public class HeaderException extends RuntimeException {
 
     public HeaderException(String message) {
-        super(message);
+        // Headings come from the file: a quoted one can hold line breaks, tabs, anything.
+        super(MessageText.oneLine(message));
     }
 }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.aliasimport.csv.CsvRow;
+
 /**
  * Turns a CSV row into what would be sent, and decides whether it may be: the row's values are trimmed and
  * validated, and a valid row that repeats an earlier valid row of the same file is a duplicate.
@@ -20,6 +22,14 @@ public final class RowClassifier {
         this.binding = binding;
         this.validator = new RowValidator(mapping);
         this.seen = new DuplicateIndex(expectedRows);
+    }
+
+    /** A record the reader could not take whole (an over-long one) is invalid, and never a duplicate's original. */
+    public ClassifiedRow classify(CsvRow row) {
+        if (row.problem() != null) {
+            return new ClassifiedRow(row.line(), extract(row.values()), RowProblem.invalid(row.problem()));
+        }
+        return classify(row.line(), row.values());
     }
 
     public ClassifiedRow classify(long line, List<String> values) {

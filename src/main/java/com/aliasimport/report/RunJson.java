@@ -50,6 +50,7 @@ public final class RunJson {
         json.writeNumberProperty("invalid", c.invalid());
         json.writeNumberProperty("duplicates", c.duplicate());
         json.writeNumberProperty("exhausted", c.exhausted());
+        json.writeNumberProperty("unknown", c.unknown());
         json.writeNumberProperty("retried", c.retried());
         json.writeEndObject();
         json.writeNumberProperty("rowsInFile", run.rowCount());

@@ -29,9 +29,9 @@ final class TableReport implements ReportWriter {
         RunCounts c = run.counts();
         out.printf("run %d (%s) of %s [%s]: %s%n", run.id(), RunText.kind(run), RunText.forTerminal(run.fileName(),
                 200), RunText.shortHash(run.contentHash()), RunText.status(run.status()));
-        out.printf("  %d read, %d sent: %d accepted, %d rejected, %d exhausted; %d invalid, %d duplicates;"
-                + " %d retried%n", c.read(), c.sent(), c.accepted(), c.rejected(), c.exhausted(), c.invalid(),
-                c.duplicate(), c.retried());
+        out.printf("  %d read, %d sent: %d accepted, %d rejected, %d exhausted, %d unknown; %d invalid,"
+                + " %d duplicates; %d retried%n", c.read(), c.sent(), c.accepted(), c.rejected(), c.exhausted(),
+                c.unknown(), c.invalid(), c.duplicate(), c.retried());
         out.printf("  started %s, ended %s (%s, %s)%n", RunText.time(run.startedAt()), RunText.time(run.endedAt()),
                 RunText.duration(run.activeTime()), RunText.rate(run));
         if (run.message() != null) {

@@ -23,7 +23,7 @@ public class RunStore {
     private static final String COLUMNS = "id, kind, file_name, file_path, content_hash, target, row_count, retry_of,"
             + " status,"
             + " message, created_at, started_at, ended_at, active_millis, rows_read, sent, accepted, rejected,"
-            + " invalid, duplicate, exhausted, retried, requests, throttled, learned_limit";
+            + " invalid, duplicate, exhausted, unknown_count, retried, requests, throttled, learned_limit";
 
     private final JdbcTemplate jdbc;
 
@@ -124,11 +124,11 @@ public class RunStore {
             FlowFigures flow) {
         jdbc.update("UPDATE import_run SET status = ?, message = ?, ended_at = ?, active_millis = active_millis + ?,"
                 + " rows_read = ?, sent = ?, accepted = ?, rejected = ?, invalid = ?, duplicate = ?,"
-                + " exhausted = ?, retried = ?, requests = requests + ?, throttled = throttled + ?,"
+                + " exhausted = ?, unknown_count = ?, retried = ?, requests = requests + ?, throttled = throttled + ?,"
                 + " learned_limit = ? WHERE id = ?",
                 status.name(), message, Timestamp.from(Instant.now()), sessionTime.toMillis(), counts.read(),
                 counts.sent(), counts.accepted(), counts.rejected(), counts.invalid(), counts.duplicate(),
-                counts.exhausted() + counts.unknown(), counts.retried(), flow.requests(), flow.refused(),
+                counts.exhausted(), counts.unknown(), counts.retried(), flow.requests(), flow.refused(),
                 flow.heldByServer() ? flow.learnedLimit() : null, id);
     }
 
@@ -136,8 +136,8 @@ public class RunStore {
         long retryOf = rs.getLong("retry_of");
         Long retryOfOrNull = rs.wasNull() ? null : retryOf;
         var counts = new RunCounts(rs.getLong("rows_read"), rs.getLong("sent"), rs.getLong("accepted"),
-                rs.getLong("rejected"), rs.getLong("invalid"), rs.getLong("duplicate"), rs.getLong("exhausted"), 0,
-                rs.getLong("retried"));
+                rs.getLong("rejected"), rs.getLong("invalid"), rs.getLong("duplicate"), rs.getLong("exhausted"),
+                rs.getLong("unknown_count"), rs.getLong("retried"));
         return new ImportRun(rs.getLong("id"), ImportRun.Kind.valueOf(rs.getString("kind")),
                 rs.getString("file_name"), rs.getString("file_path"), rs.getString("content_hash"),
                 rs.getString("target"), rs.getLong("row_count"), retryOfOrNull, RunStatus.valueOf(rs.getString("status")),

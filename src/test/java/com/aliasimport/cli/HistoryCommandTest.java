@@ -12,16 +12,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.aliasimport.run.ImportRun;
+import com.aliasimport.run.RunStore;
 import com.aliasimport.support.Cli;
 import com.aliasimport.support.SandboxImportTest;
 
 /** {@code history} end to end, over runs that ended every way a run can. */
 class HistoryCommandTest extends SandboxImportTest {
 
+    private static long unknownRun;
     private static long sampleRun;
     private static long cleanRun;
     private static long pausedRun;
@@ -30,12 +34,20 @@ class HistoryCommandTest extends SandboxImportTest {
     /** The folder of the database the runs were made in: a subclass (another database) makes its own. */
     private static Path runsMadeIn;
 
+    @Autowired
+    RunStore runStore;
+
     /** The same runs for every test of the class (the database lives as long as the class). */
     @BeforeEach
     void runsThatEndedEveryWay() throws Exception {
         if (home.equals(runsMadeIn)) {
             return;
         }
+        // One at a time, so that the first row meets all six resets: its outcome is unknown.
+        sandbox.faults().resetNext(6, false);
+        assertThat(cli.run("import", aliases("unknown.csv", 3).toString(), "--concurrency", "1").exitCode())
+                .isEqualTo(3);
+        unknownRun = lastRun();
         assertThat(cli.run("import", "sample-data/aliases.csv").exitCode()).isEqualTo(3);
         sampleRun = lastRun();
         assertThat(cli.run("import", aliases("clean.csv", 20).toString()).exitCode()).isZero();
@@ -61,12 +73,12 @@ class HistoryCommandTest extends SandboxImportTest {
         assertThat(r.exitCode()).as(r.all()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(cells(lines.get(0))).containsExactly("id", "kind", "file", "hash", "started", "ended", "status",
-                "read", "sent", "accepted", "rejected", "invalid", "duplicates", "exhausted", "retried", "duration",
-                "rate", "held to");
+                "read", "sent", "accepted", "rejected", "invalid", "duplicates", "exhausted", "unknown", "retried",
+                "duration", "rate", "held to");
         List<List<String>> rows = lines.stream().skip(1).map(HistoryCommandTest::cells).toList();
         assertThat(rows).extracting(row -> Long.parseLong(row.get(0)))
-                .containsExactly(runningRun, failedRun, pausedRun, cleanRun, sampleRun);
-        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(18).endsWith("-"));
+                .containsExactly(runningRun, failedRun, pausedRun, cleanRun, sampleRun, unknownRun);
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(19).endsWith("-"));
 
         assertThat(rows.get(0).subList(1, 7)).containsExactly("import", "busy.csv", "abababababab",
                 rows.get(0).get(4), "running", "running");
@@ -74,19 +86,35 @@ class HistoryCommandTest extends SandboxImportTest {
         assertThat(status(rows.get(2))).isEqualTo("canary.csv paused");
         assertThat(counts(rows.get(2))).startsWith("5 5 5 0 0 0");
         assertThat(status(rows.get(3))).isEqualTo("clean.csv completed");
-        assertThat(counts(rows.get(3))).isEqualTo("20 20 20 0 0 0 0 0");
+        assertThat(counts(rows.get(3))).isEqualTo("20 20 20 0 0 0 0 0 0");
 
         List<String> sample = rows.get(4);
         assertThat(status(sample)).isEqualTo("aliases.csv completed with failures");
-        assertThat(counts(sample)).isEqualTo("45 40 39 1 4 1 0 0");
+        assertThat(counts(sample)).isEqualTo("45 40 39 1 4 1 0 0 0");
         Map<String, Object> db = jdbc.queryForMap("SELECT content_hash, active_millis FROM import_run WHERE id = ?",
                 sampleRun);
         assertThat(sample.get(3)).isEqualTo(((String) db.get("CONTENT_HASH")).substring(0, 12));
         assertThat(sample.get(4)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         assertThat(sample.get(5)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         long millis = ((Number) db.get("ACTIVE_MILLIS")).longValue();
-        assertThat(sample.get(15)).isEqualTo(String.format(Locale.ROOT, "%.1f s", millis / 1000.0));
-        assertThat(sample.get(16)).isEqualTo(String.format(Locale.ROOT, "%.1f/s", 40 / (millis / 1000.0)));
+        assertThat(sample.get(16)).isEqualTo(String.format(Locale.ROOT, "%.1f s", millis / 1000.0));
+        assertThat(sample.get(17)).isEqualTo(String.format(Locale.ROOT, "%.1f/s", 40 / (millis / 1000.0)));
+
+        assertThat(status(rows.get(5))).isEqualTo("unknown.csv completed with failures");
+        assertThat(counts(rows.get(5))).as("read sent accepted rejected invalid duplicates exhausted unknown retried")
+                .isEqualTo("3 3 2 0 0 0 0 1 1");
+    }
+
+    @Test
+    void anUnknownOutcomeIsKeptApartFromExhaustedAndCountsAsFailed() {
+        assertThat(jdbc.queryForMap("SELECT exhausted, unknown_count FROM import_run WHERE id = ?", unknownRun))
+                .containsEntry("EXHAUSTED", 0L).containsEntry("UNKNOWN_COUNT", 1L);
+        ImportRun run = runStore.find(unknownRun).orElseThrow();
+        assertThat(run.counts().unknown()).isEqualTo(1);
+        assertThat(run.counts().exhausted()).isZero();
+        assertThat(run.counts().failed()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT failure_type FROM failed_row WHERE run_id = ?", String.class,
+                unknownRun)).isEqualTo("UNKNOWN");
     }
 
     @Test
@@ -106,12 +134,14 @@ class HistoryCommandTest extends SandboxImportTest {
         assertThat(r.exitCode()).isZero();
         JsonNode runs = JsonMapper.builder().build().readTree(r.out()).get("runs");
         assertThat(runs).extracting(n -> n.get("id").asLong())
-                .containsExactly(runningRun, failedRun, pausedRun, cleanRun, sampleRun);
+                .containsExactly(runningRun, failedRun, pausedRun, cleanRun, sampleRun, unknownRun);
         JsonNode sample = runs.get(4);
         assertThat(sample.get("status").asString()).isEqualTo("COMPLETED_WITH_FAILURES");
         assertThat(sample.get("kind").asString()).isEqualTo("import");
         assertThat(sample.get("counts").get("sent").asLong()).isEqualTo(40);
         assertThat(sample.get("counts").get("duplicates").asLong()).isEqualTo(1);
+        assertThat(runs.get(5).get("counts").get("exhausted").asLong()).isZero();
+        assertThat(runs.get(5).get("counts").get("unknown").asLong()).isEqualTo(1);
         assertThat(runs.get(1).get("message").asString()).contains("The selected configuration is invalid");
         assertThat(runs.get(0).get("endedAt").isNull()).isTrue();
         assertThat(r.out()).doesNotContain(SECRET);
@@ -130,6 +160,6 @@ class HistoryCommandTest extends SandboxImportTest {
     }
 
     private static String counts(List<String> row) {
-        return String.join(" ", row.subList(7, 15));
+        return String.join(" ", row.subList(7, 16));
     }
 }

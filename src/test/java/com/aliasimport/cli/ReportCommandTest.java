@@ -43,8 +43,8 @@ class ReportCommandTest extends SandboxImportTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).matches("run " + run + " \\(import\\) of aliases\\.csv \\[[0-9a-f]{12}\\]:"
                 + " completed with failures");
-        assertThat(lines.get(1)).contains("45 read, 40 sent: 39 accepted, 1 rejected, 0 exhausted; 4 invalid,"
-                + " 1 duplicates");
+        assertThat(lines.get(1)).contains("45 read, 40 sent: 39 accepted, 1 rejected, 0 exhausted, 0 unknown;"
+                + " 4 invalid, 1 duplicates");
         List<String> rows = lines.stream().filter(l -> l.matches("\\s+\\d+  [A-Z]+ .*")).map(l -> l.strip()
                 .replaceAll(" {2,}", "  ")).toList();
         assertThat(rows).containsExactly(

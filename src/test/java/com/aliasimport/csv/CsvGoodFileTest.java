@@ -75,6 +75,48 @@ class CsvGoodFileTest {
     }
 
     @Test
+    void utf16LittleEndianWithByteOrderMarkIsReadAsUtf16AndHashedAsItsBytes() {
+        String text = "Account Name,Alias\r\nMüller GmbH,\"Müller, \"\"M\"\"\"\r\n東京,😀 Smile\r\n";
+        Path file = write(dir, "utf16le.csv", bytes(0xFF, 0xFE, text.getBytes(StandardCharsets.UTF_16LE)));
+
+        Preflight preflight = new CsvPreflight(CsvSettings.defaults()).run(file);
+
+        assertThat(preflight.header()).containsExactly("Account Name", "Alias");
+        assertThat(preflight.rowCount()).isEqualTo(2);
+        assertThat(preflight.sha256Hex()).isEqualTo(sha256Of(file));
+        assertThat(preflight.sizeBytes()).isEqualTo(2 + 2L * text.length());
+        assertThat(rows(file)).containsExactly(row(2, 1, "Müller GmbH", "Müller, \"M\""), row(3, 2, "東京", "😀 Smile"));
+    }
+
+    @Test
+    void utf16BigEndianWithByteOrderMarkIsReadAsUtf16WhateverTheEncodingSetting() {
+        Path file = write(dir, "utf16be.csv", bytes(0xFE, 0xFF,
+                "Account Name;Alias\nCafé;Café Rouge\n".getBytes(StandardCharsets.UTF_16BE)));
+        CsvSettings settings = new CsvSettings(';', Charset.forName("windows-1252"));
+
+        assertThat(new CsvPreflight(settings).run(file).header()).containsExactly("Account Name", "Alias");
+        assertThat(rows(file, settings)).containsExactly(row(2, 1, "Café", "Café Rouge"));
+    }
+
+    @Test
+    void utf32WithByteOrderMarkIsNotMistakenForUtf16() {
+        Path file = write(dir, "utf32.csv", bytes(0xFF, 0xFE, 0, 0,
+                "Account Name,Alias\nACME,😀\n".getBytes(Charset.forName("UTF-32LE"))));
+
+        assertThat(rows(file)).containsExactly(row(2, 1, "ACME", "😀"));
+    }
+
+    @Test
+    void utf16WithoutByteOrderMarkIsReadWhenTheEncodingSaysSo() {
+        Path file = write(dir, "utf16-nobom.csv",
+                "Account Name,Alias\nMüller,Müller AG\n".getBytes(StandardCharsets.UTF_16LE));
+        CsvSettings settings = new CsvSettings(',', StandardCharsets.UTF_16LE);
+
+        assertThat(new CsvPreflight(settings).run(file).rowCount()).isEqualTo(1);
+        assertThat(rows(file, settings)).containsExactly(row(2, 1, "Müller", "Müller AG"));
+    }
+
+    @Test
     void crlfLineEndings() {
         Path file = write(dir, "crlf.csv", "Account Name,Alias\r\nA,a\r\nB,b\r\n");
 
@@ -136,8 +178,24 @@ class CsvGoodFileTest {
     }
 
     @Test
+    void quotesInsideValuesThatDoNotStartWithAQuoteAreKeptAsWritten() {
+        Path file = write(dir, "quotes.csv", "Account Name,Alias\n"
+                + "Dwayne \"The Rock\" Holdings,The Rock\n"
+                + "Null Island,37°36'37.8\"N\n"
+                + "ab\"c,x\"\r\n"
+                + "\"Quoted \"\"too\"\"\",12\" pipe \"\"\n");
+
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isEqualTo(4);
+        assertThat(rows(file)).containsExactly(
+                row(2, 1, "Dwayne \"The Rock\" Holdings", "The Rock"),
+                row(3, 2, "Null Island", "37°36'37.8\"N"),
+                row(4, 3, "ab\"c", "x\""),
+                row(5, 4, "Quoted \"too\"", "12\" pipe \"\""));
+    }
+
+    @Test
     void columnsCountCharactersNotUtf16UnitsOrBytes() {
-        Path file = write(dir, "emoji.csv", "Account Name,Alias\n😀東,x\"y\n");
+        Path file = write(dir, "emoji.csv", "Account Name,Alias\n😀東, \"y\"\n");
 
         CsvFileException e = CsvTestFiles.refused(file);
 
@@ -159,6 +217,26 @@ class CsvGoodFileTest {
 
         assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isEqualTo(3);
         assertThat(rows(file)).containsExactly(row(2, 1, "A"), row(3, 2, "B", "b", "extra"), row(4, 3, "", ""));
+    }
+
+    @Test
+    void aTrailingDelimiterOnEveryLineMakesAnUnnamedEmptyColumn() {
+        Path file = write(dir, "trailing.csv", "Account Name,Alias,\r\nACME,ACME Corp,\r\nGlobex,Globex,  \r\n");
+
+        Preflight preflight = new CsvPreflight(CsvSettings.defaults()).run(file);
+
+        assertThat(preflight.header()).containsExactly("Account Name", "Alias", "");
+        assertThat(preflight.rowCount()).isEqualTo(2);
+        assertThat(rows(file)).containsExactly(row(2, 1, "ACME", "ACME Corp", ""), row(3, 2, "Globex", "Globex", "  "));
+    }
+
+    @Test
+    void severalUnnamedColumnsThatAreEmptyOnEveryLineAreNotDuplicateNames() {
+        Path file = write(dir, "gaps.csv", "Account Name,, Alias ,\nACME,,ACME Corp,\n");
+
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).header())
+                .containsExactly("Account Name", "", "Alias", "");
+        assertThat(rows(file)).containsExactly(row(2, 1, "ACME", "", "ACME Corp", ""));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.aliasimport.csv.CsvTestFiles.bytes;
 import static com.aliasimport.csv.CsvTestFiles.refused;
 import static com.aliasimport.csv.CsvTestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -69,29 +70,6 @@ class CsvHostileFileTest {
     }
 
     @Test
-    void utf16LittleEndianWithByteOrderMark() {
-        Path file = write(dir, "utf16le.csv", bytes(0xFF, 0xFE, (HEADER + "ACME,ACME Corp\n").getBytes(StandardCharsets.UTF_16LE)));
-
-        CsvFileException e = refused(file);
-
-        assertThat(e.getMessage()).startsWith(file + " is UTF-16").contains("save it as UTF-8");
-    }
-
-    @Test
-    void utf16BigEndianWithByteOrderMark() {
-        Path file = write(dir, "utf16be.csv", bytes(0xFE, 0xFF, (HEADER + "ACME,ACME Corp\n").getBytes(StandardCharsets.UTF_16BE)));
-
-        assertThat(refused(file).getMessage()).startsWith(file + " is UTF-16").contains("save it as UTF-8");
-    }
-
-    @Test
-    void utf32LittleEndianWithByteOrderMarkIsNotMistakenForUtf16() {
-        Path file = write(dir, "utf32.csv", bytes(0xFF, 0xFE, 0, 0, HEADER.getBytes(Charset.forName("UTF-32LE"))));
-
-        assertThat(refused(file).getMessage()).startsWith(file + " is UTF-32");
-    }
-
-    @Test
     void nulByte() {
         Path file = write(dir, "nul.csv", bytes(HEADER, "ACME,AC", 0x00, "ME\n"));
 
@@ -103,14 +81,60 @@ class CsvHostileFileTest {
     }
 
     @Test
-    void utf16WithoutByteOrderMarkIsCaughtByItsNulBytes() {
-        Path file = write(dir, "utf16-nobom.csv", (HEADER + "ACME,ACME Corp\n").getBytes(StandardCharsets.UTF_16LE));
+    void utf16LittleEndianWithoutByteOrderMarkSaysSoInOneReadableLine() {
+        Path file = write(dir, "utf16-nobom.csv", (HEADER + "Müller,Müller AG\n").getBytes(StandardCharsets.UTF_16LE));
 
         CsvFileException e = refused(file);
 
-        assertThat(e.line()).isEqualTo(1);
-        assertThat(e.column()).isEqualTo(2);
-        assertThat(e.getMessage()).contains("UTF-16 without a byte order mark");
+        assertThat(e.getMessage()).isEqualTo(file + " looks like UTF-16 (little-endian) without a byte order mark:"
+                + " save it as UTF-8 (in Excel: \"CSV UTF-8\") or pass --encoding UTF-16LE").doesNotContain("\0");
+    }
+
+    @Test
+    void utf16BigEndianWithoutByteOrderMarkSaysSo() {
+        Path file = write(dir, "utf16be-nobom.csv", (HEADER + "東京,東京\n").getBytes(StandardCharsets.UTF_16BE));
+
+        assertThat(refused(file).getMessage()).isEqualTo(file + " looks like UTF-16 (big-endian) without a byte order"
+                + " mark: save it as UTF-8 (in Excel: \"CSV UTF-8\") or pass --encoding UTF-16BE");
+    }
+
+    @Test
+    void invalidUtf16AfterAByteOrderMarkIsLocatedInUtf16() {
+        // 0xDC00 is the second half of a surrogate pair with no first half.
+        Path file = write(dir, "utf16-bad.csv", bytes(0xFF, 0xFE,
+                (HEADER + "ACME,AC").getBytes(StandardCharsets.UTF_16LE), 0x00, 0xDC,
+                "E\n".getBytes(StandardCharsets.UTF_16LE)));
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(8);
+        assertThat(e.getMessage()).contains("line 2, column 8: not valid UTF-16LE (bytes 0x00 0xDC)");
+    }
+
+    @Test
+    void theRoughHeaderOfAFileTheStrictPassRefusedNeverMakesNamesOfGarbage() {
+        CsvSettings utf8 = CsvSettings.defaults();
+        assertThat(CsvPreflight.roughHeader(write(dir, "semi.csv", "Account Name;Alias\nA;\"b\n"), utf8))
+                .containsExactly("Account Name;Alias");
+        assertThat(CsvPreflight.roughHeader(write(dir, "le.csv", bytes(0xFF, 0xFE,
+                "Account Name,Alias\r\n".getBytes(StandardCharsets.UTF_16LE))), utf8))
+                .containsExactly("Account Name", "Alias");
+        assertThat(CsvPreflight.roughHeader(write(dir, "nobom.csv",
+                "Account Name,Alias\n".getBytes(StandardCharsets.UTF_16LE)), utf8)).isEmpty();
+        assertThat(CsvPreflight.roughHeader(write(dir, "blank-first.csv", "\nAccount Name,Alias\n"), utf8)).isEmpty();
+        assertThat(CsvPreflight.roughHeader(write(dir, "nothing.csv", new byte[0]), utf8)).isEmpty();
+        assertThat(CsvPreflight.roughHeader(write(dir, "one-long-line.csv", "x".repeat(100_000)), utf8)).isEmpty();
+    }
+
+    @Test
+    void aFewNulBytesAreABinaryFileNotUtf16() {
+        Path file = write(dir, "binary.csv", bytes(HEADER, "ACME,", 0, 0, 0, 0, "x\n"));
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.getMessage()).isEqualTo(file + ": line 2, column 6: a NUL character (U+0000): this is a binary"
+                + " file, or text in another encoding, not a CSV text file; save it as CSV UTF-8");
     }
 
     @Test
@@ -162,26 +186,24 @@ class CsvHostileFileTest {
     }
 
     @Test
-    void quoteInsideAnUnquotedValue() {
-        Path file = write(dir, "aliases.csv", HEADER + "ACME,ACME Corp\nO\"Brien Ltd,OBL\n");
-
-        CsvFileException e = refused(file);
-
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.column()).isEqualTo(2);
-        assertThat(e.getMessage()).contains("line 3, column 2: a quote inside a value that does not start with a quote");
-    }
-
-    @Test
     void spaceBeforeAnOpeningQuoteWouldSendTheQuotes() {
-        // Commons CSV reads this as the value ` "ACME Corp"`, quotes included.
+        // Commons CSV (and Python's csv module) reads this as the value ` "ACME Corp"`, quotes included.
         Path file = write(dir, "aliases.csv", HEADER + "ACME, \"ACME Corp\"\n");
 
         CsvFileException e = refused(file);
 
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(7);
-        assertThat(e.getMessage()).contains("a space before an opening quote");
+        assertThat(e.getMessage()).isEqualTo(file + ": line 2, column 7: a space before an opening quote; remove it"
+                + " (a quoted value must start right after the delimiter, or the quotes become part of the value)");
+    }
+
+    @Test
+    void spacesBeforeAQuotedValueWithADelimiterInItAreRefusedNotSplit() {
+        // Read literally, this would be three values: `ACME`, ` "ACME` and ` Inc"`.
+        Path file = write(dir, "aliases.csv", HEADER + "ACME,  \"ACME, Inc\"\n");
+
+        assertThat(refused(file).getMessage()).contains("line 2, column 8: a space before an opening quote");
     }
 
     @Test
@@ -192,7 +214,19 @@ class CsvHostileFileTest {
 
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(13); // the space after the quote is allowed; "C" is not
-        assertThat(e.getMessage()).contains("text after the closing quote").doesNotContain("started on line");
+        assertThat(e.getMessage()).isEqualTo(file + ": line 2, column 13: text after the closing quote of a value;"
+                + " a quote inside a quoted value must be doubled (\"\")");
+    }
+
+    @Test
+    void textRightAfterAClosingQuoteIsRefusedNotJoined() {
+        // Python's csv module would send `abc`, dropping the quotes without a word.
+        Path file = write(dir, "aliases.csv", HEADER + "ACME,\"ab\"c\n");
+
+        CsvFileException e = refused(file);
+
+        assertThat(e.column()).isEqualTo(10);
+        assertThat(e.getMessage()).contains("line 2, column 10: text after the closing quote");
     }
 
     @Test
@@ -206,18 +240,28 @@ class CsvHostileFileTest {
     }
 
     @Test
-    void emptyHeaderName() {
-        Path file = write(dir, "aliases.csv", "Account Name,Alias,\nACME,ACME Corp,\n");
+    void aValueInAColumnWithoutAHeadingIsRefusedNamingTheColumnAndTheLine() {
+        Path file = write(dir, "aliases.csv", "Account Name,Alias,\nACME,ACME Corp,\n\"Globex\nInc\",Globex, \n"
+                + "Initech,Initech,Owner: Jane\nUmbrella,Umbrella,\n");
 
         CsvFileException e = refused(file);
 
-        assertThat(e.line()).isEqualTo(1);
-        assertThat(e.getMessage()).startsWith(file + ": line 1: column 3 of the header has no name");
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.getMessage()).isEqualTo(file + ": line 5: column 3 has no heading but this line has a value in"
+                + " it: give the column a heading and --map it to a field (or --ignore-column it), or remove the"
+                + " column");
+    }
+
+    @Test
+    void aValueInAnUnnamedColumnBetweenNamedOnesIsRefused() {
+        Path file = write(dir, "aliases.csv", "Account Name,,Alias\nACME,,ACME Corp\nGlobex,x,Globex\n");
+
+        assertThat(refused(file).getMessage()).contains("line 3: column 2 has no heading");
     }
 
     @Test
     void headerAfterBlankLinesIsReportedOnItsOwnLine() {
-        Path file = write(dir, "aliases.csv", "\n\nAccount Name,,Alias\n");
+        Path file = write(dir, "aliases.csv", "\n\nAlias,Account Name,Alias\n");
 
         assertThat(refused(file).line()).isEqualTo(3);
     }
@@ -256,6 +300,17 @@ class CsvHostileFileTest {
         Path file = dir.resolve("missing.csv");
 
         assertThat(refused(file).getMessage()).isEqualTo("cannot read " + file + ": no such file");
+    }
+
+    @Test
+    void controlCharactersInTheFileNameAreShownEscaped() {
+        Path file = dir.resolve("tab\there\u001B[2J.csv");
+
+        CsvFileException e = catchThrowableOfType(CsvFileException.class,
+                () -> new CsvPreflight(CsvSettings.defaults()).run(file));
+
+        assertThat(e.getMessage()).isEqualTo("cannot read " + dir + "/tab\\u0009here\\u001B[2J.csv: no such file")
+                .doesNotContainPattern("\\p{Cntrl}");
     }
 
     @Test

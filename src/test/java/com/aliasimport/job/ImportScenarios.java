@@ -83,6 +83,32 @@ abstract class ImportScenarios extends SandboxImportTest {
     }
 
     @Test
+    void anOverLongRecordIsAnInvalidRowAndEveryOtherRowIsImportedAtItsExactLine() throws Exception {
+        // A quoted value of 120,000 lines (1.2 million characters) starting on line 3.
+        Path file = csv("over-long.csv", "Account Name,Alias", "ACME,ACME Corp",
+                "Globex,\"" + "long line\n".repeat(120_000) + "\"", "Initech,", "Umbrella,Umbrella Corp");
+        Cli.Result r = cli.run("import", file.toString());
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
+        assertThat(r.out()).contains("4 rows read, 2 sent: 2 accepted").contains("2 invalid");
+        assertThat(sandbox.stats().requests()).isEqualTo(2);
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "ACME", "Alias", "ACME Corp"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Umbrella", "Alias", "Umbrella Corp")))
+                .isEqualTo(1);
+        long run = count("SELECT MAX(id) FROM import_run WHERE file_name = 'over-long.csv'");
+        assertThat(jdbc.queryForList("SELECT line, failure_type, message FROM failed_row WHERE run_id = ?"
+                + " ORDER BY line", run))
+                .extracting(m -> m.get("LINE") + " " + m.get("FAILURE_TYPE") + " " + m.get("MESSAGE"))
+                .containsExactly("3 INVALID the record is 1,200,009 characters long; the limit is 1,048,576",
+                        "120004 INVALID \"Alias\" is blank");
+        List<FailedRow> failed = new ArrayList<>();
+        outcomes.forEachFailed(run, failed::add);
+        assertThat(failed.get(0).record()).containsEntry("Account Name", "Globex");
+        assertThat(failed.get(0).record().get("Alias")).as("only the start of the value is kept").hasSize(256)
+                .startsWith("long line\nlong line");
+    }
+
+    @Test
     void aFileThatCompletedIsNotImportedAgainUnlessAskedTo() throws Exception {
         Path file = aliases("twice.csv", 20);
         assertThat(cli.run("import", file.toString()).exitCode()).isZero();

@@ -92,6 +92,23 @@ class HeaderCheckTest {
     }
 
     @Test
+    void columnsWithoutAHeadingAreLeftOutAndNeverOfferedAMap() {
+        // The preflight has made sure they are empty on every line.
+        ColumnBinding b = bind(List.of("Account Name", "", "Alias", ""));
+        assertThat(b.fields()).containsExactly("Account Name", "Alias");
+        assertThat(b.columnIndexes()).containsExactly(0, 2);
+        assertThat(b.headerSize()).isEqualTo(4);
+    }
+
+    @Test
+    void headingsFromTheFileCannotPutControlCharactersIntoTheMessage() {
+        assertThatThrownBy(() -> bind(List.of("Account Name", "Alias", "No\ttes\r\nx\u001B[31m")))
+                .isInstanceOf(HeaderException.class)
+                .hasMessageContaining("column 3 \"No\\u0009tes x\\u001B[31m\" is not a field")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("\\p{Cntrl}"));
+    }
+
+    @Test
     void twoColumnsForOneFieldAreRefused() {
         assertThatThrownBy(() -> bind(List.of("Company", "Account Name", "Alias"),
                 Map.of("Company", "Account Name"), List.of()))

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.aliasimport.config.AliasImportProperties;
+import com.aliasimport.csv.CsvRow;
 
 class RowClassifierTest {
 
@@ -63,6 +64,16 @@ class RowClassifierTest {
         assertThat(again.problem().message()).isEqualTo("same values as line 2");
         // Case differs: a different alias as far as CustomerGauge is concerned.
         assertThat(classifier.classify(5, List.of("ACME", "acme")).isValid()).isTrue();
+    }
+
+    @Test
+    void aRecordTheReaderCouldNotTakeWholeIsInvalidWithTheReadersMessageAndIsNoDuplicatesOriginal() {
+        String problem = "the record is 1,234,567 characters long; the limit is 1,048,576";
+        ClassifiedRow row = classifier.classify(new CsvRow(12, 5, List.of(" ACME ", "Acme"), problem));
+        assertThat(row.problem()).isEqualTo(new RowProblem(RowProblem.Kind.INVALID, problem));
+        assertThat(row.line()).isEqualTo(12);
+        assertThat(row.record()).containsExactly(Map.entry("Account Name", "ACME"), Map.entry("Alias", "Acme"));
+        assertThat(classifier.classify(new CsvRow(13, 6, List.of("ACME", "Acme"))).isValid()).isTrue();
     }
 
     @Test
