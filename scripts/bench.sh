@@ -243,6 +243,10 @@ failing_first_pct=$(pct "$failing_first_rate" "$failing_rate")
 failing_wall=$(fmt "$(awk -v ms="$R_WALL_MS" 'BEGIN { print ms / 1000 }')")
 failing_exhausted=$(field exhausted "$R_SUMMARY")
 failing_503s=$(field failingRowAnswers "$R_STATS")
+failing_requests=$(field requests "$R_STATS")
+failing_retries=$(( failing_requests - $(field firstAttempts "$R_STATS") ))
+failing_retry_pct=$(pct "$failing_retries" "$failing_requests")
+failing_first_cap=$(awk -v p="$failing_retry_pct" 'BEGIN { printf "%.1f", 100 - p }')
 stop_sandbox
 
 # --- 7. the table -------------------------------------------------------------------------------------------------
@@ -291,7 +295,8 @@ bucket, 429 without Retry-After), \`--rate $limit_client_rate\`, $limit_rows row
 **${failing_percent}% of rows failing on every attempt** (\`sandbox --failing-rows $failing_percent\`), \`--rate $failing_rate\`, $failing_rows rows:
 the first attempts of the rows reached the server at **$failing_first_rate requests/s (${failing_first_pct}% of the
 rate)**; launch to exit **${failing_wall} s** (exit code 3: $failing_exhausted rows exhausted, $failing_503s attempts
-answered 503).
+answered 503). Retries were $failing_retries of the $failing_requests requests (${failing_retry_pct}%); as every
+request counts against the rate, that leaves first attempts at most ${failing_first_cap}% of it.
 EOF
 )
 

@@ -11,11 +11,20 @@ import java.util.concurrent.TimeUnit;
  * start only if the requests that arrived in the last second plus those still on their way leave room for it: any
  * one-second window holding its arrival starts after now minus a second, so it can hold no others. The even pacing
  * in front of this keeps requests apart in the normal course; this catches what a pause in this process (a garbage
- * collection, a thread scheduled late) would otherwise release together. Pure logic on a given clock reading.
+ * collection, a thread scheduled late) would otherwise release together.
+ * <p>
+ * The server counts a request when it has read it, a little after this process flushed it, and not every request is
+ * delayed alike: two requests a second and a millisecond apart here can land a second apart there. So the window
+ * counted here is a little longer than a second ({@link #SPAN}); the even pacing at 99% of the rate leaves that much
+ * room, so it costs nothing in the normal course. Pure logic on a given clock reading.
  */
 final class ArrivalWindow {
 
     static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    /** How much closer the server may see two requests than this process sent them. */
+    static final long DELIVERY_SPREAD = TimeUnit.MILLISECONDS.toNanos(8);
+    /** The window counted here: a server's second plus the spread of delivery times. */
+    static final long SPAN = SECOND + DELIVERY_SPREAD;
     /** How soon to look again when only a request still on its way can make room. */
     static final long RECHECK = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -32,7 +41,7 @@ final class ArrivalWindow {
 
     /** The earliest time a new request may start: {@code now} if it may start now. */
     synchronized long earliestStart(long now) {
-        forgetBefore(now - SECOND);
+        forgetBefore(now - SPAN);
         int excess = arrivals.size() + onTheirWay + 1 - limit;
         if (excess <= 0) {
             return now;
@@ -48,7 +57,7 @@ final class ArrivalWindow {
                 break;
             }
         }
-        return Math.max(now + 1, oldestToLeave + SECOND + 1);
+        return Math.max(now + 1, oldestToLeave + SPAN + 1);
     }
 
     /** A request started: it counts until it has arrived. */
