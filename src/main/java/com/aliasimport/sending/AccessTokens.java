@@ -44,8 +44,11 @@ public final class AccessTokens {
     private final Clock clock;
     private volatile OAuth2AccessToken token;
     private volatile Instant renewAt = Instant.MIN;
-    /** Counts finished token requests; a caller that saw another number before waiting takes that one's result. */
-    private long generation;
+    /**
+     * Counts finished token requests; a caller that saw another number before waiting takes that one's result.
+     * Read without the lock: a caller must see the number before it queues behind the request under way.
+     */
+    private volatile long generation;
     private RuntimeException lastFailure;
     private int requests;
 
@@ -68,7 +71,11 @@ public final class AccessTokens {
                 .withRedirects(HttpRedirects.DONT_FOLLOW);
         // The token client builds its own RestClient, which would ignore our timeouts.
         this.client.setRestClient(RestClient.builder()
-                .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents().build(httpSettings))
+                .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
+                        // HttpClient would quietly ask again after a 503 or an I/O error: a second token request
+                        // this class does not know of. Retries are the caller's, one request at a time.
+                        .withHttpClientCustomizer(builder -> builder.disableAutomaticRetries())
+                        .build(httpSettings))
                 .configureMessageConverters(c -> c.addCustomConverter(new FormHttpMessageConverter())
                         .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
@@ -86,7 +93,7 @@ public final class AccessTokens {
         if (t != null && clock.instant().isBefore(renewAt)) {
             return t.getTokenValue();
         }
-        long seen = generation();
+        long seen = generation;
         synchronized (this) {
             if (token != null && clock.instant().isBefore(renewAt)) {
                 return token.getTokenValue();
@@ -112,10 +119,6 @@ public final class AccessTokens {
     /** How many token requests were made (for the summary and tests). */
     public synchronized int requests() {
         return requests;
-    }
-
-    private synchronized long generation() {
-        return generation;
     }
 
     private void fetch() {

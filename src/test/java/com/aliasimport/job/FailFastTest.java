@@ -64,6 +64,17 @@ class FailFastTest extends SandboxImportTest {
         assertThat(r.message()).contains("refused the credentials").contains("CUSTOMERGAUGE_CLIENT_SECRET")
                 .doesNotContain("wrong");
         assertThat(sandbox.stats().requests()).isZero();
+        assertThat(sandbox.stats().tokenRequests()).as("one token request, not one per sending thread").isEqualTo(1);
+    }
+
+    @Test
+    void aTokenEndpointThatIsDownIsAskedOneRequestPerFailureNotOnePerThread() throws Exception {
+        Path file = aliases("tokendown.csv", 100);
+        sandbox.faults().tokenFailNext(3, 503);
+        ImportResult r = importWith(file, sandbox.importsUrl(), SECRET);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(ImportResult.Outcome.COMPLETED);
+        assertThat(sandbox.stats().tokenRequests()).as("three failures, then the token").isEqualTo(4);
+        assertThat(sandbox.stats().distinctRecords()).isEqualTo(100);
     }
 
     @Test
