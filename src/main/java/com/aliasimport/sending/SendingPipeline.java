@@ -80,7 +80,12 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private final Thread dispatcher;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /** The dispatcher waits here for a row to send (new, due again, or let go by the first answer or a probe). */
+    private final Condition work = lock.newCondition();
+    /** Callers of {@link #submit} wait here for room in the queue. */
+    private final Condition room = lock.newCondition();
+    /** Callers of {@link #drain} wait here for every row to settle. */
+    private final Condition settled = lock.newCondition();
     private final ArrayDeque<Entry> queued = new ArrayDeque<>();
     private final PriorityQueue<Entry> setAside = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
     /** Lines of rows without a recorded outcome (queued, set aside or in flight), with how many at each. */
@@ -127,14 +132,14 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         lock.lockInterruptibly();
         try {
             while (!halted && (queued.size() >= QUEUE_CAPACITY || setAside.size() >= SET_ASIDE_CAPACITY)) {
-                changed.await();
+                room.await();
             }
             if (halted) {
                 return false;
             }
             queued.addLast(new Entry(row));
             pending.merge(row.line(), 1, Integer::sum);
-            changed.signalAll();
+            work.signal();
             return true;
         } finally {
             lock.unlock();
@@ -149,7 +154,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         lock.lockInterruptibly();
         try {
             while (halted ? inProgress > 0 : !(queued.isEmpty() && setAside.isEmpty() && inProgress == 0)) {
-                changed.await();
+                settled.await();
             }
         } finally {
             lock.unlock();
@@ -209,7 +214,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         lock.lock();
         try {
             halted = true;
-            changed.signalAll();
+            wakeEveryone();
         } finally {
             lock.unlock();
         }
@@ -245,7 +250,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         lock.lock();
         try {
             halted = true;
-            changed.signalAll();
+            wakeEveryone();
         } finally {
             lock.unlock();
         }
@@ -319,25 +324,26 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
                 boolean firstStillOut = !firstAnswered && inProgress > 0;
                 Entry due = setAside.peek();
                 if (!firstStillOut && due != null && due.due <= now) {
-                    changed.signalAll(); // room for new rows
                     inProgress++;
-                    return setAside.poll();
+                    Entry again = setAside.poll();
+                    roomIfAny();
+                    return again;
                 }
                 // While attempts keep failing, new rows go one at a time: if one gets through, the API works and the
                 // failures were the rows' own (a cluster of bad rows, say); if not, the rows set aside run out of
                 // attempts and fail-fast stops the run.
                 boolean probing = failuresInARow >= admitAfterFailures;
                 if (!firstStillOut && !queued.isEmpty() && (!probing || probe == null)) {
-                    changed.signalAll(); // room in the queue
                     inProgress++;
                     Entry fresh = queued.pollFirst();
                     probe = probing ? fresh : null;
+                    roomIfAny();
                     return fresh;
                 }
                 if (due != null && !firstStillOut) {
-                    changed.awaitNanos(due.due - now);
+                    work.awaitNanos(due.due - now);
                 } else {
-                    changed.await();
+                    work.await();
                 }
             }
             return null;
@@ -371,7 +377,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         try {
             long left;
             while (!halted && (left = end - System.nanoTime()) > 0) {
-                changed.awaitNanos(left);
+                work.awaitNanos(left);
             }
             if (halted) {
                 throw new CancellationException("sending stopped");
@@ -438,8 +444,10 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         lock.lock();
         try {
             onTheWire--;
-            firstAnswered = true;
-            changed.signalAll();
+            if (!firstAnswered) {
+                firstAnswered = true;
+                work.signal(); // the first answer lets the others go
+            }
         } finally {
             lock.unlock();
         }
@@ -526,6 +534,9 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         gotThrough.incrementAndGet();
         lock.lock();
         try {
+            if (failuresInARow >= admitAfterFailures) {
+                work.signal(); // no longer probing: new rows may go
+            }
             failuresInARow = 0;
         } finally {
             lock.unlock();
@@ -564,6 +575,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             if (due != null && !halted) {
                 entry.due = due;
                 setAside.add(entry);
+                work.signal(); // it may be due before whatever the dispatcher waits for
             }
             probeEnded(entry);
             endOfAttempt();
@@ -574,13 +586,35 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
 
     private void endOfAttempt() {
         inProgress--;
-        changed.signalAll();
+        if (inProgress == 0) {
+            settled.signalAll();
+            if (!firstAnswered) {
+                work.signal(); // the first row ended without an answer: the next one may go alone
+            }
+        }
+    }
+
+    /**
+     * Wakes a caller of {@link #submit} once the queue is down to half (not at every row taken: the caller then
+     * hands in rows in batches instead of waking once per row) and the set-aside rows are under their cap.
+     */
+    private void roomIfAny() {
+        if (queued.size() <= QUEUE_CAPACITY / 2 && setAside.size() < SET_ASIDE_CAPACITY) {
+            room.signalAll();
+        }
+    }
+
+    private void wakeEveryone() {
+        work.signalAll();
+        room.signalAll();
+        settled.signalAll();
     }
 
     /** The probe's attempt is over (it got through, or failed and was set aside): the next may go. */
     private void probeEnded(Entry entry) {
         if (probe == entry) {
             probe = null;
+            work.signal();
         }
     }
 
