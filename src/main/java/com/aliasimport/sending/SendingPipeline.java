@@ -171,8 +171,23 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         failFast.stop(reason);
     }
 
+    /** Stops sending for a failure that is not about a row (a certificate problem is a configuration error). */
+    public void stop(SystemicFailureException failure) {
+        failFast.stop(failure.getMessage(), failure instanceof CertificateProblemException);
+    }
+
     public boolean stopped() {
         return failFast.stopped();
+    }
+
+    /** Why it stopped, as the exception a job fails with (null if it did not stop). */
+    public SystemicFailureException stopFailure() {
+        String reason = failFast.stopReason();
+        if (reason == null) {
+            return null;
+        }
+        return failFast.stoppedByConfigurationError() ? new CertificateProblemException(reason)
+                : new SystemicFailureException(reason);
     }
 
     /** Why it stopped, or null. */
@@ -352,7 +367,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             try {
                 return tokens.current();
             } catch (SystemicFailureException e) {
-                stop(e.getMessage());
+                stop(e);
                 throw new CancellationException(e.getMessage());
             } catch (TokenUnavailableException e) {
                 if (!retries.allowsAnother(failures)) {
@@ -406,8 +421,10 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         entry.attempts++;
         Reply reply = null;
         IOException failure = null;
+        ApiCall call = null;
         try {
-            reply = transport.exchange(endpoint.call(entry.row.row()), token, permit::written);
+            call = endpoint.call(entry.row.row());
+            reply = transport.exchange(call, token, permit::written);
         } catch (IOException e) {
             failure = e;
         } catch (RuntimeException e) {
@@ -429,7 +446,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             boolean connected = !NetworkErrors.isNotConnected(failure);
             permit.answered(0, connected, null);
             slot.ended();
-            actOnFailure(entry, failure, connected);
+            actOnFailure(entry, call, failure, connected);
         }
     }
 
@@ -474,7 +491,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         try {
             tokens.renew(token);
         } catch (SystemicFailureException e) {
-            stop(e.getMessage());
+            stop(e);
             attemptEnded(entry, null);
             return;
         } catch (TokenUnavailableException e) {
@@ -484,7 +501,13 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         attemptEnded(entry, System.nanoTime());
     }
 
-    private void actOnFailure(Entry entry, IOException failure, boolean connected) {
+    private void actOnFailure(Entry entry, ApiCall call, IOException failure, boolean connected) {
+        String certificate = CertificateProblems.describe(failure, call.uri());
+        if (certificate != null) {
+            stop(new CertificateProblemException(certificate)); // every attempt would meet the same certificate
+            attemptEnded(entry, null);
+            return;
+        }
         if (NetworkErrors.isUnknownHost(failure)) {
             stop("cannot reach " + endpoint.description() + ": unknown host (check CUSTOMERGAUGE_REGION or "
                     + endpoint.urlSetting() + ")");
