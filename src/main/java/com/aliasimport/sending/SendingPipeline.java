@@ -427,6 +427,11 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             reply = transport.exchange(call, token, permit::written);
         } catch (IOException e) {
             failure = e;
+            String certificate = CertificateProblems.describe(e, call.uri());
+            if (certificate != null) {
+                // Stopped before the first answer lets other requests go: every one would meet this certificate.
+                stop(new CertificateProblemException(certificate));
+            }
         } catch (RuntimeException e) {
             offTheWire();
             permit.answered(0, false, null);
@@ -502,10 +507,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     }
 
     private void actOnFailure(Entry entry, ApiCall call, IOException failure, boolean connected) {
-        String certificate = CertificateProblems.describe(failure, call.uri());
-        if (certificate != null) {
-            stop(new CertificateProblemException(certificate)); // every attempt would meet the same certificate
-            attemptEnded(entry, null);
+        if (CertificateProblems.describe(failure, call.uri()) != null) {
+            attemptEnded(entry, null); // the pipeline stopped for it (see attempt)
             return;
         }
         if (NetworkErrors.isUnknownHost(failure)) {
