@@ -35,11 +35,16 @@ public record AliasImportProperties(
 
     public enum Method { POST, PUT }
 
+    /**
+     * @param sslBundle the name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.pem.NAME.truststore.certificate})
+     *        whose CA is trusted besides the JDK's: for a private CA or a TLS-inspecting proxy; none by default
+     */
     public record Http(
             @DefaultValue("POST") Method method,
             @DefaultValue("JSON") Format format,
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("30s") Duration readTimeout) {
+            @DefaultValue("30s") Duration readTimeout,
+            String sslBundle) {
     }
 
     /**

@@ -4,12 +4,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.TrustManager;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.aliasimport.config.AliasImportProperties.Format;
+import com.aliasimport.net.HttpNetwork;
 
 /**
  * Turns the bound properties into checked settings, failing with one line that says what to fix.
@@ -23,10 +31,18 @@ public class SettingsResolver {
 
     private final AliasImportProperties properties;
     private final Environment environment;
+    private final ObjectProvider<SslBundles> sslBundles;
 
     public SettingsResolver(AliasImportProperties properties, Environment environment) {
+        this(properties, environment, null);
+    }
+
+    @Autowired
+    public SettingsResolver(AliasImportProperties properties, Environment environment,
+            ObjectProvider<SslBundles> sslBundles) {
         this.properties = properties;
         this.environment = environment;
+        this.sslBundles = sslBundles;
     }
 
     public AliasImportProperties properties() {
@@ -69,7 +85,38 @@ public class SettingsResolver {
             throw new ConfigurationException("alias-import.http.connect-timeout and read-timeout must be positive");
         }
         return new ApiSettings(endpoints, clientId, secret, configuration, http.method(),
-                formatOverride != null ? formatOverride : http.format(), http.connectTimeout(), http.readTimeout());
+                formatOverride != null ? formatOverride : http.format(), http.connectTimeout(), http.readTimeout(),
+                network(http.sslBundle()));
+    }
+
+    /** The JDK's CAs plus the named SSL bundle's, and the proxies of the environment. */
+    private HttpNetwork network(String bundleName) {
+        TrustManager[] extra = new TrustManager[0];
+        if (bundleName != null && !bundleName.isBlank()) {
+            String name = bundleName.trim();
+            String variable = "SPRING_SSL_BUNDLE_PEM_" + name.toUpperCase(Locale.ROOT).replace('-', '_')
+                    + "_TRUSTSTORE_CERTIFICATE";
+            SslBundles bundles = sslBundles == null ? null : sslBundles.getIfAvailable();
+            try {
+                if (bundles == null) {
+                    throw new NoSuchSslBundleException(name, "no SSL bundles");
+                }
+                extra = bundles.getBundle(name).getManagers().getTrustManagers();
+            } catch (NoSuchSslBundleException e) {
+                throw new ConfigurationException("alias-import.http.ssl-bundle names the SSL bundle \"" + name
+                        + "\", which is not configured: set spring.ssl.bundle.pem." + name
+                        + ".truststore.certificate (" + variable + ") to the CA's PEM file, such as"
+                        + " file:/etc/ssl/corp-ca.pem");
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("the SSL bundle \"" + name + "\" (alias-import.http.ssl-bundle)"
+                        + " cannot be loaded: " + e.getMessage());
+            }
+        }
+        try {
+            return HttpNetwork.of(extra);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("HTTPS_PROXY or HTTP_PROXY: " + e.getMessage());
+        }
     }
 
     static String checkedConfiguration(String configuration) {

@@ -13,6 +13,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.stereotype.Service;
 
 import com.aliasimport.config.AliasImportProperties;
+import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.csv.CsvFileException;
 import com.aliasimport.csv.CsvPreflight;
 import com.aliasimport.csv.CsvRow;
@@ -134,8 +135,19 @@ public class ImportLauncher {
         RunCounts counts = outcomes.counts(runId, read);
         RunStatus runStatus = RunStatus.of(ended.status(), counts);
         runs.finish(runId, runStatus, ended.message(), counts, ended.time(), ended.flow());
+        nothingSentForCertificate(ended, counts);
         return new ImportResult(ImportResult.Outcome.of(runStatus), runs.find(runId).orElseThrow(), counts,
                 ended.message(), preflight, List.of(), ended.tokenRequests(), ended.flow());
+    }
+
+    /**
+     * A certificate not accepted is a setting to fix: when the run has sent nothing yet, it ends as a configuration
+     * error (exit 2), resumable like any stopped run. Once rows went out, it is a stopped run like the others (exit 1).
+     */
+    static void nothingSentForCertificate(RunSessions.Ended ended, RunCounts counts) {
+        if (ended.certificateProblem() && counts.sent() == 0) {
+            throw new ConfigurationException(ended.message());
+        }
     }
 
     /** The run's journal: the one its first session chose, or a new one (unique, as run ids repeat across databases). */

@@ -7,7 +7,6 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 import com.aliasimport.sending.SendingPipeline;
-import com.aliasimport.sending.SystemicFailureException;
 
 /**
  * The sending pipeline's part in each chunk's checkpoint, in the chunk's transaction: acceptances recorded so far
@@ -51,6 +50,6 @@ final class PipelineCheckpoint implements ItemStream {
         pipeline.drain();
         outcomes.flushAccepted();
         outcomes.forget(pipeline.linesToForget());
-        throw new SystemicFailureException(pipeline.stopReason());
+        throw pipeline.stopFailure();
     }
 }

@@ -91,6 +91,7 @@ public class RetryFailedLauncher {
         RunCounts counts = retries.counts(retryId, read);
         RunStatus status = RunStatus.of(ended.status(), counts);
         runs.finish(retryId, status, ended.message(), counts, ended.time(), ended.flow());
+        ImportLauncher.nothingSentForCertificate(ended, counts);
         return new RetryResult(ImportResult.Outcome.of(status), origin, runs.find(retryId).orElseThrow(), counts,
                 ended.message(), retries.countUnresolved(origin.id(), types));
     }

@@ -26,6 +26,7 @@ import com.aliasimport.run.LearnedLimits;
 import com.aliasimport.run.RunLock;
 import com.aliasimport.run.RunStore;
 import com.aliasimport.sending.AccessTokens;
+import com.aliasimport.sending.CertificateProblemException;
 import com.aliasimport.sending.HttpTransport;
 import com.aliasimport.sending.RetrySchedule;
 import com.aliasimport.sending.SendingPipeline;
@@ -62,9 +63,13 @@ class RunSessions {
             RunProgress progress) {
     }
 
-    /** How the session ended. */
+    /**
+     * How the session ended.
+     *
+     * @param certificateProblem it stopped because a server's certificate was not accepted: a configuration error
+     */
     record Ended(BatchStatus status, String message, Duration time, int tokenRequests, FlowFigures flow,
-            int mostInFlight) {
+            int mostInFlight, boolean certificateProblem) {
     }
 
     /** Where and how a session sends. */
@@ -87,13 +92,14 @@ class RunSessions {
                     String.format("%.1f", learned), target.name());
         }
         var pipeline = new SendingPipeline<>(new RecordsEndpoint(api),
-                new AccessTokens(api.endpoints().tokenUrl(), api.clientId(), api.clientSecret(),
+                new AccessTokens(api.network(), api.endpoints().tokenUrl(), api.clientId(), api.clientSecret(),
                         api.connectTimeout(), api.readTimeout(), Clock.systemUTC()),
-                new HttpTransport(api.connectTimeout(), api.readTimeout(), send.concurrency()), flow,
+                new HttpTransport(api.network(), api.connectTimeout(), api.readTimeout(), send.concurrency()), flow,
                 InFlightLimit.of(send.rate() > 0 ? flow::pace : null, send.concurrency(), System::nanoTime),
                 new RetrySchedule(send.maxAttempts(), send.initialBackoff(), send.maxBackoff(), send.maxRetryAfter()),
                 send.failFastAfter(), send.concurrency(), new RowOutcomes(outcomes, progress));
         String message = null;
+        boolean certificateProblem = false;
         BatchStatus status;
         try {
             lock.whenLost(() -> pipeline.stop("another process took over this run (it thought this one had died)"));
@@ -103,6 +109,7 @@ class RunSessions {
             status = execution.getStatus();
             if (status != BatchStatus.COMPLETED && status != BatchStatus.STOPPED) {
                 message = failureMessage(execution);
+                certificateProblem = pipeline.stopFailure() instanceof CertificateProblemException;
             }
         } catch (JobInstanceAlreadyCompleteException e) {
             // The job finished but the process died before recording it in import_run.
@@ -117,7 +124,7 @@ class RunSessions {
         FlowFigures figures = pipeline.flowFigures();
         limits.remember(target.name(), figures, runId);
         return new Ended(status, message, Duration.ofNanos(System.nanoTime() - started), pipeline.tokenRequests(),
-                figures, pipeline.mostInFlight());
+                figures, pipeline.mostInFlight(), certificateProblem);
     }
 
     /** The caller holds the run's lock, so an execution still marked running belongs to a dead process. */

@@ -8,9 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
@@ -25,6 +23,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 import com.aliasimport.config.Secret;
+import com.aliasimport.net.HttpNetwork;
 
 /**
  * The OAuth2 client-credentials token, shared by every sending thread. Spring Security's token client speaks the
@@ -54,6 +53,12 @@ public final class AccessTokens {
 
     public AccessTokens(URI tokenUrl, String clientId, Secret clientSecret, Duration connectTimeout,
             Duration readTimeout, Clock clock) {
+        this(HttpNetwork.systemDefault(), tokenUrl, clientId, clientSecret, connectTimeout, readTimeout, clock);
+    }
+
+    /** @param network the trusted CAs and the proxies (the records client uses the same) */
+    public AccessTokens(HttpNetwork network, URI tokenUrl, String clientId, Secret clientSecret,
+            Duration connectTimeout, Duration readTimeout, Clock clock) {
         this.clock = clock;
         ClientRegistration registration = ClientRegistration.withRegistrationId("customergauge")
                 .clientId(clientId)
@@ -65,17 +70,13 @@ public final class AccessTokens {
                 .build();
         this.grantRequest = new OAuth2ClientCredentialsGrantRequest(registration);
         this.client = new RestClientClientCredentialsTokenResponseClient();
-        var httpSettings = HttpClientSettings.defaults()
-                .withTimeouts(connectTimeout, readTimeout)
-                // A redirected POST may silently turn into a GET: treat a redirect as the wrong URL instead.
-                .withRedirects(HttpRedirects.DONT_FOLLOW);
-        // The token client builds its own RestClient, which would ignore our timeouts.
+        // The token client builds its own RestClient, which would ignore our timeouts, CAs and proxies. A redirected
+        // POST may silently turn into a GET: the client follows no redirect, so one reads as the wrong URL.
         this.client.setRestClient(RestClient.builder()
-                .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
-                        // HttpClient would quietly ask again after a 503 or an I/O error: a second token request
-                        // this class does not know of. Retries are the caller's, one request at a time.
-                        .withHttpClientCustomizer(builder -> builder.disableAutomaticRetries())
-                        .build(httpSettings))
+                // The shared builder disables HttpClient's own retries: a 503 retried there would be a second token
+                // request this class does not know of. Retries are the caller's, one request at a time.
+                .requestFactory(new HttpComponentsClientHttpRequestFactory(
+                        network.clientBuilder(connectTimeout, readTimeout, 2).build()))
                 .configureMessageConverters(c -> c.addCustomConverter(new FormHttpMessageConverter())
                         .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
@@ -85,7 +86,8 @@ public final class AccessTokens {
     /**
      * A token valid for a while yet; fetched or renewed here if needed.
      *
-     * @throws SystemicFailureException the token endpoint refused the credentials, or is not there
+     * @throws SystemicFailureException the token endpoint refused the credentials, or is not there, or its
+     *         certificate is not accepted ({@link CertificateProblemException})
      * @throws TokenUnavailableException no token for now (5xx, timeout, no connection): try again later
      */
     public String current() {
@@ -145,6 +147,10 @@ public final class AccessTokens {
 
     private RuntimeException classify(RuntimeException e) {
         String url = grantRequest.getClientRegistration().getProviderDetails().getTokenUri();
+        String certificate = CertificateProblems.describe(e, URI.create(url));
+        if (certificate != null) {
+            return new CertificateProblemException(certificate);
+        }
         if (NetworkErrors.isUnknownHost(e)) {
             return new SystemicFailureException("cannot reach the token endpoint " + url
                     + ": unknown host (check CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_TOKEN_URL)");

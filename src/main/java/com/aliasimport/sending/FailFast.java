@@ -24,6 +24,7 @@ public final class FailFast {
     private final Map<String, List<Long>> linesBySignature = new HashMap<>();
     private final List<Long> forgotten = new ArrayList<>();
     private volatile String stopReason;
+    private volatile boolean configurationError;
 
     /** @param endpoint names the API in messages ("the Imports API at https://...") */
     FailFast(int threshold, String endpoint, Runnable onStop) {
@@ -40,8 +41,19 @@ public final class FailFast {
         return stopReason;
     }
 
-    synchronized void stop(String reason) {
+    /** Whether the stop was for a setting that must change (see {@link #stop(String, boolean)}). */
+    boolean stoppedByConfigurationError() {
+        return configurationError;
+    }
+
+    void stop(String reason) {
+        stop(reason, false);
+    }
+
+    /** @param configurationError a setting must change before any row can go (a certificate not accepted) */
+    synchronized void stop(String reason, boolean configurationError) {
         if (stopReason == null) {
+            this.configurationError = configurationError;
             stopReason = reason;
             if (signature != null) {
                 // Rows that failed this way before the streak began (say, between rows already on the wire)

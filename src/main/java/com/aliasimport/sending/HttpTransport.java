@@ -9,11 +9,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLSession;
 
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -29,9 +25,10 @@ import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.HttpHeaders;
+
+import com.aliasimport.net.HttpNetwork;
 
 /**
  * Sends one request at a time per calling thread over a pool of kept-alive connections (Apache HttpClient 5,
@@ -52,26 +49,13 @@ public final class HttpTransport implements AutoCloseable {
     private final CloseableHttpClient client;
 
     public HttpTransport(Duration connectTimeout, Duration readTimeout, int connections) {
-        var pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(connections)
-                .setMaxConnPerRoute(connections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(connectTimeout))
-                        .setSocketTimeout(Timeout.of(readTimeout))
-                        // A connection the server closed while idle would fail the next POST with an unknown outcome.
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                        .build())
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(pool)
+        this(HttpNetwork.systemDefault(), connectTimeout, readTimeout, connections);
+    }
+
+    /** @param network the trusted CAs and the proxies (the token client uses the same) */
+    public HttpTransport(HttpNetwork network, Duration connectTimeout, Duration readTimeout, int connections) {
+        this.client = network.clientBuilder(connectTimeout, readTimeout, connections)
                 .setRequestExecutor(new SignallingRequestExecutor())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(readTimeout))
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
                 .disableAuthCaching()
                 .build();
     }

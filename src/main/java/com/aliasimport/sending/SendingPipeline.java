@@ -176,8 +176,23 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         failFast.stop(reason);
     }
 
+    /** Stops sending for a failure that is not about a row (a certificate problem is a configuration error). */
+    public void stop(SystemicFailureException failure) {
+        failFast.stop(failure.getMessage(), failure instanceof CertificateProblemException);
+    }
+
     public boolean stopped() {
         return failFast.stopped();
+    }
+
+    /** Why it stopped, as the exception a job fails with (null if it did not stop). */
+    public SystemicFailureException stopFailure() {
+        String reason = failFast.stopReason();
+        if (reason == null) {
+            return null;
+        }
+        return failFast.stoppedByConfigurationError() ? new CertificateProblemException(reason)
+                : new SystemicFailureException(reason);
     }
 
     /** Why it stopped, or null. */
@@ -358,7 +373,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             try {
                 return tokens.current();
             } catch (SystemicFailureException e) {
-                stop(e.getMessage());
+                stop(e);
                 throw new CancellationException(e.getMessage());
             } catch (TokenUnavailableException e) {
                 if (!retries.allowsAnother(failures)) {
@@ -412,10 +427,17 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         entry.attempts++;
         Reply reply = null;
         IOException failure = null;
+        ApiCall call = null;
         try {
-            reply = transport.exchange(endpoint.call(entry.row.row()), token, permit::written);
+            call = endpoint.call(entry.row.row());
+            reply = transport.exchange(call, token, permit::written);
         } catch (IOException e) {
             failure = e;
+            String certificate = CertificateProblems.describe(e, call.uri());
+            if (certificate != null) {
+                // Stopped before the first answer lets other requests go: every one would meet this certificate.
+                stop(new CertificateProblemException(certificate));
+            }
         } catch (RuntimeException e) {
             offTheWire();
             permit.answered(0, false, null);
@@ -435,7 +457,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             boolean connected = !NetworkErrors.isNotConnected(failure);
             permit.answered(0, connected, null);
             slot.ended();
-            actOnFailure(entry, failure, connected);
+            actOnFailure(entry, call, failure, connected);
         }
     }
 
@@ -482,7 +504,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         try {
             tokens.renew(token);
         } catch (SystemicFailureException e) {
-            stop(e.getMessage());
+            stop(e);
             attemptEnded(entry, null);
             return;
         } catch (TokenUnavailableException e) {
@@ -492,7 +514,11 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         attemptEnded(entry, System.nanoTime());
     }
 
-    private void actOnFailure(Entry entry, IOException failure, boolean connected) {
+    private void actOnFailure(Entry entry, ApiCall call, IOException failure, boolean connected) {
+        if (CertificateProblems.describe(failure, call.uri()) != null) {
+            attemptEnded(entry, null); // the pipeline stopped for it (see attempt)
+            return;
+        }
         if (NetworkErrors.isUnknownHost(failure)) {
             stop("cannot reach " + endpoint.description() + ": unknown host (check CUSTOMERGAUGE_REGION or "
                     + endpoint.urlSetting() + ")");

@@ -24,7 +24,7 @@ class SettingsResolverTest {
             URI tokenUrl, URI importsUrl) {
         return new AliasImportProperties(region, id, secret, configuration, tokenUrl, importsUrl,
                 new AliasImportProperties.Http(AliasImportProperties.Method.POST, Format.JSON,
-                        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)),
+                        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), null),
                 new AliasImportProperties.Sending(20, 8, 200, 6, java.time.Duration.ofMillis(500),
                         java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(120), 10),
                 new AliasImportProperties.Mapping(List.of("Account Name", "Alias"), List.of("Account Name", "Alias"),

@@ -45,6 +45,15 @@ public final class ChildJvm {
      * file is {@code dir/name.log}.
      */
     public static ChildJvm start(Path dir, String name, Map<String, String> properties, String... args) {
+        return start(dir, name, properties, Map.of(), args);
+    }
+
+    /**
+     * As {@link #start(Path, String, Map, String...)}, with these environment variables set (the proxy variables of
+     * the test's own environment are never passed on).
+     */
+    public static ChildJvm start(Path dir, String name, Map<String, String> properties, Map<String, String> env,
+            String... args) {
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         Path log = dir.resolve(name + ".log");
@@ -61,7 +70,9 @@ public final class ChildJvm {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("CUSTOMERGAUGE_") || k.startsWith("SPRING_")
-                || k.startsWith("ALIAS_IMPORT_"));
+                || k.startsWith("ALIAS_IMPORT_") || k.equalsIgnoreCase("https_proxy")
+                || k.equalsIgnoreCase("http_proxy") || k.equalsIgnoreCase("no_proxy"));
+        builder.environment().putAll(env);
         try {
             return new ChildJvm(name, builder.start(), out, err, log);
         } catch (IOException e) {
