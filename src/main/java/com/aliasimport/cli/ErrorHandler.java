@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 
 import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.csv.CsvFileException;
+import com.aliasimport.database.ConnectionFailures;
+import com.aliasimport.database.DatabaseUnavailableException;
 import com.aliasimport.mapping.HeaderException;
 import com.aliasimport.run.LockHeldException;
 
@@ -36,9 +38,24 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("error: " + e.getMessage() + "; nothing was sent.");
             return ExitCodes.LOCKED;
         }
+        if (ConnectionFailures.isConnectionFailure(e)) {
+            // The database stayed away (or went away where nothing waits for it): resumable, and no stack trace.
+            log.error("the database is unreachable", e);
+            err.println("error: " + databaseMessage(e));
+            return ExitCodes.RUN_FAILED;
+        }
         log.error("unexpected error", e);
         err.println("error: " + oneLine(e) + " (details in the log file " + LogFile.path() + ")");
         return ExitCodes.RUN_FAILED;
+    }
+
+    private static String databaseMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseUnavailableException unavailable) {
+                return unavailable.getMessage();
+            }
+        }
+        return "lost the connection to the database (" + oneLine(e) + "): run the same command again when it is back";
     }
 
     private static String oneLine(Throwable e) {

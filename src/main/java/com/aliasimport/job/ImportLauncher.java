@@ -20,6 +20,7 @@ import com.aliasimport.csv.CsvRow;
 import com.aliasimport.csv.CsvRowCursor;
 import com.aliasimport.csv.CsvSettings;
 import com.aliasimport.csv.Preflight;
+import com.aliasimport.database.DatabaseOutage;
 import com.aliasimport.mapping.ClassifiedRow;
 import com.aliasimport.mapping.ColumnBinding;
 import com.aliasimport.mapping.HeaderCheck;
@@ -45,6 +46,8 @@ public class ImportLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
     private static final int SAMPLE_PROBLEMS = 10;
+    /** Outages one run rides out before it stops (resumably): a database that keeps flapping needs a person. */
+    private static final int MAX_SESSIONS_AFTER_OUTAGES = 10;
 
     private final AliasImportProperties properties;
     private final SendingJobs jobs;
@@ -52,9 +55,11 @@ public class ImportLauncher {
     private final RunStore runs;
     private final RowOutcomeStore outcomes;
     private final RunLock runLock;
+    private final DatabaseOutage outage;
 
     public ImportLauncher(AliasImportProperties properties, SendingJobs jobs, RunSessions sessions,
-            RunStore runs, RowOutcomeStore outcomes, RunLock runLock) {
+            RunStore runs, RowOutcomeStore outcomes, RunLock runLock, DatabaseOutage outage) {
+        this.outage = outage;
         this.properties = properties;
         this.jobs = jobs;
         this.sessions = sessions;
@@ -104,14 +109,41 @@ public class ImportLauncher {
     private ImportResult run(long runId, ImportRequest request, CsvSettings csv, InboundMapping mapping,
             ColumnBinding binding, Preflight preflight, RunLock.Held lock) {
         RunProgress progress = new RunProgress(preflight.rowCount());
-        long rewindLine = runs.rewindLine(runId);
+        Session session = session(runId, request, csv, mapping, binding, preflight, lock, progress);
+        java.time.Duration time = session.ended().time();
+        // The database went away and the job stopped: once it answers again (DatabaseOutage waits up to the outage
+        // wait, then throws the one line), carry on as the same command run again would.
+        for (int again = 1; session.ended().databaseLost() && again <= MAX_SESSIONS_AFTER_OUTAGES; again++) {
+            outage.awaitDatabase();
+            log.info("run {}: the database is back; carrying on", runId);
+            session = session(runId, request, csv, mapping, binding, preflight, lock, progress);
+            time = time.plus(session.ended().time());
+        }
+        java.time.Duration sessionsTime = time;
+        RunSessions.Ended ended = session.ended();
+        long read = ended.status() == BatchStatus.COMPLETED ? preflight.rowCount() : progress.readPosition();
+        RunCounts counts = outage.retry(() -> outcomes.counts(runId, read));
+        RunStatus runStatus = RunStatus.of(ended.status(), counts);
+        outage.retry(() -> runs.finish(runId, runStatus, ended.message(), counts, sessionsTime, ended.flow()));
+        nothingSentForCertificate(ended, counts);
+        return new ImportResult(ImportResult.Outcome.of(runStatus), runs.find(runId).orElseThrow(), counts,
+                ended.message(), preflight, List.of(), ended.tokenRequests(), ended.flow());
+    }
+
+    private record Session(RunSessions.Ended ended) {
+    }
+
+    /** One Spring Batch session of the run: from the last checkpoint, skipping rows that have an outcome. */
+    private Session session(long runId, ImportRequest request, CsvSettings csv, InboundMapping mapping,
+            ColumnBinding binding, Preflight preflight, RunLock.Held lock, RunProgress progress) {
+        long rewindLine = outage.retry(() -> runs.rewindLine(runId));
         Path journalFile = journalFile(runId);
         RunSessions.Ended ended;
         boolean allStored;
         try (AcceptanceJournal journal = AcceptanceJournal.open(journalFile)) {
             storeJournaled(runId, journalFile);
             journal.deleteEarlierSegments(); // all they held is in the database now
-            long highestLineDone = outcomes.highestLineWithOutcome(runId);
+            long highestLineDone = outage.retry(() -> outcomes.highestLineWithOutcome(runId));
             var recorder = new ImportOutcomes(runId, outcomes, journal, line -> runs.rewindTo(runId, line));
             var target = new RunSessions.Target(request.target(), request.api(), request.send());
             ended = sessions.run(runId, SendingJobs.IMPORT_JOB, target, progress, lock, request.progressObserver(),
@@ -131,13 +163,7 @@ public class ImportLauncher {
         if (allStored) {
             deleteJournal(journalFile);
         }
-        long read = ended.status() == BatchStatus.COMPLETED ? preflight.rowCount() : progress.readPosition();
-        RunCounts counts = outcomes.counts(runId, read);
-        RunStatus runStatus = RunStatus.of(ended.status(), counts);
-        runs.finish(runId, runStatus, ended.message(), counts, ended.time(), ended.flow());
-        nothingSentForCertificate(ended, counts);
-        return new ImportResult(ImportResult.Outcome.of(runStatus), runs.find(runId).orElseThrow(), counts,
-                ended.message(), preflight, List.of(), ended.tokenRequests(), ended.flow());
+        return new Session(ended);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.aliasimport.job;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -17,11 +19,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import com.aliasimport.api.RecordsEndpoint;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
+import com.aliasimport.database.ConnectionFailures;
+import com.aliasimport.database.DatabaseOutage;
 import com.aliasimport.run.LearnedLimits;
 import com.aliasimport.run.RunLock;
 import com.aliasimport.run.RunStore;
@@ -50,8 +55,11 @@ class RunSessions {
     private final JobRepository jobRepository;
     private final RunStore runs;
     private final LearnedLimits limits;
+    private final DatabaseOutage outage;
 
-    RunSessions(JobOperator jobOperator, JobRepository jobRepository, RunStore runs, LearnedLimits limits) {
+    RunSessions(JobOperator jobOperator, JobRepository jobRepository, RunStore runs, LearnedLimits limits,
+            DatabaseOutage outage) {
+        this.outage = outage;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.runs = runs;
@@ -66,10 +74,12 @@ class RunSessions {
     /**
      * How the session ended.
      *
+     * @param databaseLost it failed because the database went away (the caller may wait for it and run another
+     *     session, as the same command would)
      * @param certificateProblem it stopped because a server's certificate was not accepted: a configuration error
      */
     record Ended(BatchStatus status, String message, Duration time, int tokenRequests, FlowFigures flow,
-            int mostInFlight, boolean certificateProblem) {
+            int mostInFlight, boolean databaseLost, boolean certificateProblem) {
     }
 
     /** Where and how a session sends. */
@@ -78,11 +88,11 @@ class RunSessions {
 
     Ended run(long runId, String jobName, Target target, RunProgress progress, RunLock.Held lock,
             Consumer<RunProgress> observer, OutcomeRecorder outcomes, Function<Sending, Job> assemble) {
-        runs.markStarted(runId);
-        JobParameters parameters = new JobParametersBuilder().addLong("run.id", runId).toJobParameters();
-        recoverDeadExecution(jobName, parameters);
-
         long started = System.nanoTime();
+        outage.retry(() -> runs.markStarted(runId));
+        JobParameters parameters = new JobParametersBuilder().addLong("run.id", runId).toJobParameters();
+        outage.retry(() -> recoverDeadExecution(jobName, parameters));
+
         SendSettings send = target.send();
         ApiSettings api = target.api();
         double learned = limits.find(target.name()).orElse(Double.NaN);
@@ -101,6 +111,7 @@ class RunSessions {
         String message = null;
         boolean certificateProblem = false;
         BatchStatus status;
+        boolean databaseLost = false;
         try {
             lock.whenLost(() -> pipeline.stop("another process took over this run (it thought this one had died)"));
             Job job = assemble.apply(new Sending(pipeline, outcomes, progress));
@@ -110,6 +121,8 @@ class RunSessions {
             if (status != BatchStatus.COMPLETED && status != BatchStatus.STOPPED) {
                 message = failureMessage(execution);
                 certificateProblem = pipeline.stopFailure() instanceof CertificateProblemException;
+                databaseLost = outage.failedSince(started)
+                        || execution.getAllFailureExceptions().stream().anyMatch(ConnectionFailures::isConnectionFailure);
             }
         } catch (JobInstanceAlreadyCompleteException e) {
             // The job finished but the process died before recording it in import_run.
@@ -118,21 +131,68 @@ class RunSessions {
             log.error("run {} could not be started", runId, e);
             status = BatchStatus.FAILED;
             message = "the run could not be started: " + e.getMessage();
+            databaseLost = ConnectionFailures.isConnectionFailure(e) || outage.failedSince(started);
         } finally {
+            if (databaseLost) {
+                finishInFlight(pipeline);
+            }
             pipeline.close();
         }
         FlowFigures figures = pipeline.flowFigures();
         limits.remember(target.name(), figures, runId);
         return new Ended(status, message, Duration.ofNanos(System.nanoTime() - started), pipeline.tokenRequests(),
-                figures, pipeline.mostInFlight(), certificateProblem);
+                figures, pipeline.mostInFlight(), databaseLost, certificateProblem);
     }
 
-    /** The caller holds the run's lock, so an execution still marked running belongs to a dead process. */
+    /**
+     * The caller holds the run's lock, so an execution still marked running belongs to a dead process (or to an
+     * earlier session of this one that lost the database), and one left {@code UNKNOWN} (the database went away
+     * while Spring Batch recorded how a chunk ended) can be restarted safely: every row's outcome is stored on its
+     * own, the reader's checkpoint never passes a row without one, and rows with an outcome are not sent again.
+     */
     private void recoverDeadExecution(String jobName, JobParameters parameters) {
         JobExecution last = jobRepository.getLastJobExecution(jobName, parameters);
-        if (last != null && last.getStatus().isRunning()) {
+        if (last == null) {
+            return;
+        }
+        if (last.getStatus().isRunning()) {
             log.info("recovering execution {} left running by a process that died", last.getId());
             jobOperator.recover(last);
+        } else if (last.getStatus() == BatchStatus.UNKNOWN) {
+            // JobOperator.recover leaves UNKNOWN alone, and Spring Batch refuses to restart from it.
+            log.info("recovering execution {} left UNKNOWN when the database went away", last.getId());
+            markFailed(last);
+        }
+    }
+
+    private void markFailed(JobExecution execution) {
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("recovered: the database went away"));
+                if (step.getEndTime() == null) {
+                    step.setEndTime(now);
+                }
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription("recovered: the database went away"));
+        if (execution.getEndTime() == null) {
+            execution.setEndTime(now);
+        }
+        jobRepository.update(execution);
+    }
+
+    /** Lets rows in flight get (journaled) outcomes, so that the next session does not send them again. */
+    private static void finishInFlight(SendingPipeline<?, ?> pipeline) {
+        try {
+            pipeline.drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("rows in flight when the database went away could not all finish: {}", e.toString());
         }
     }
 

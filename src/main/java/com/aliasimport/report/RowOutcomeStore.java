@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.aliasimport.database.DatabaseOutage;
 import com.aliasimport.run.RunCounts;
 
 /**
@@ -44,23 +45,26 @@ public class RowOutcomeStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
+    private final DatabaseOutage outage;
     private final GroupCommit<FailedRow> failedRows = new GroupCommit<>(this::insertFailed);
 
-    public RowOutcomeStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public RowOutcomeStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DatabaseOutage outage) {
         this.jdbc = jdbc;
+        this.outage = outage;
         this.newTransaction = new TransactionTemplate(transactionManager);
         newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
      * Stores rows the API accepted, in a transaction of their own (committed even if the caller's rolls back).
-     * Lines that already have an outcome are left alone: replaying a journal after a crash may offer them again.
+     * Lines that already have an outcome are left alone: replaying a journal after a crash may offer them again, and
+     * so may a try again after the database went away (waited for, {@link DatabaseOutage}) under a commit.
      */
     public void accepted(long runId, List<AcceptedRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        newTransaction.executeWithoutResult(status -> {
+        outage.retry(() -> newTransaction.executeWithoutResult(status -> {
             long from = Long.MAX_VALUE;
             long to = Long.MIN_VALUE;
             for (AcceptedRow row : rows) {
@@ -77,7 +81,7 @@ public class RowOutcomeStore {
                         ps.setInt(4, row.attempts());
                         ps.setBoolean(5, row.duplicateRisk());
                     });
-        });
+        }));
     }
 
     /** Stores a row that failed for good; returns once that is committed. Called by many threads at once. */
@@ -85,8 +89,28 @@ public class RowOutcomeStore {
         failedRows.write(row);
     }
 
+    /**
+     * In a transaction of its own, tried again while the database is away; a try after the first leaves out lines
+     * that have an outcome by then (the connection may have been lost after the commit went through).
+     */
     private void insertFailed(List<FailedRow> rows) {
-        newTransaction.executeWithoutResult(status -> failed(rows));
+        boolean[] again = {false};
+        outage.retry(() -> newTransaction.executeWithoutResult(status -> {
+            List<FailedRow> batch = again[0] ? notYetStored(rows) : rows;
+            again[0] = true;
+            failed(batch);
+        }));
+    }
+
+    private List<FailedRow> notYetStored(List<FailedRow> rows) {
+        List<FailedRow> fresh = new java.util.ArrayList<>();
+        for (FailedRow row : rows) {
+            Set<Long> done = linesWithOutcome(row.runId(), row.line(), row.line());
+            if (done.isEmpty()) {
+                fresh.add(row);
+            }
+        }
+        return fresh;
     }
 
     /** Stores rows in the caller's transaction (the chunk's, for rows that failed a check). */
