@@ -8,6 +8,9 @@ public final class RunProgress {
     private final long totalRows;
     private final long startNanos = System.nanoTime();
     private volatile long resumedAt;
+    /** read, and rows dealt with, when the current session started (see resumedAt). */
+    private volatile long readBefore;
+    private volatile long doneBefore;
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -20,6 +23,10 @@ public final class RunProgress {
     }
 
     void resumedAt(long position) {
+        // After a database outage the run starts a new session in the same process, from its last checkpoint: the
+        // rows earlier sessions read or dealt with past it are counted again from there, not on top of it.
+        readBefore = read.get();
+        doneBefore = dealtWith();
         resumedAt = position;
     }
 
@@ -48,12 +55,12 @@ public final class RunProgress {
 
     /** Rows of the file read so far: where this session started plus what it has read. */
     public long readPosition() {
-        return resumedAt + read.get();
+        return resumedAt + read.get() - readBefore;
     }
 
     /** Rows dealt with so far (sent, refused before sending, or done by an earlier session): for display. */
     public long done() {
-        return resumedAt + sent.get() + failedBeforeSending.get() + skipped.get();
+        return resumedAt + dealtWith() - doneBefore;
     }
 
     /** Rows dealt with by this session, for its rate. */
@@ -79,5 +86,9 @@ public final class RunProgress {
 
     public double elapsedSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private long dealtWith() {
+        return sent.get() + failedBeforeSending.get() + skipped.get();
     }
 }
