@@ -49,12 +49,15 @@ class RunSessions {
     private final JobRepository jobRepository;
     private final RunStore runs;
     private final LearnedLimits limits;
+    private final SessionStops stops;
 
-    RunSessions(JobOperator jobOperator, JobRepository jobRepository, RunStore runs, LearnedLimits limits) {
+    RunSessions(JobOperator jobOperator, JobRepository jobRepository, RunStore runs, LearnedLimits limits,
+            SessionStops stops) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.runs = runs;
         this.limits = limits;
+        this.stops = stops;
     }
 
     /** Records as the import and retry-failed jobs send them. */
@@ -95,7 +98,7 @@ class RunSessions {
                 send.failFastAfter(), send.concurrency(), new RowOutcomes(outcomes, progress));
         String message = null;
         BatchStatus status;
-        try {
+        try (SessionStops.Registration stoppable = stops.register(pipeline::stop)) {
             lock.whenLost(() -> pipeline.stop("another process took over this run (it thought this one had died)"));
             Job job = assemble.apply(new Sending(pipeline, outcomes, progress));
             observer.accept(progress);

@@ -94,6 +94,24 @@ public final class ChildJvm {
         }
     }
 
+    /**
+     * Sends the child a signal by name ({@code TERM}, {@code INT}) with {@code kill}, as systemd, {@code timeout} or
+     * a terminal would; returns at once.
+     */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits for the child to end by itself and returns its exit code; kills it and fails if it takes too long. */
     public int exitCode(Duration timeout) {
         try {
