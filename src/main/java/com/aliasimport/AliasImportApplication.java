@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import com.aliasimport.cli.ExitCodes;
 import com.aliasimport.cli.LogFile;
+import com.aliasimport.cli.QuietLogging;
 
 /**
  * alias-import: CSV rows -> checked records -> CustomerGauge's Imports API, restartably.
@@ -22,7 +23,9 @@ public class AliasImportApplication {
     public static void main(String[] args) {
         ConfigurableApplicationContext context;
         try {
-            context = SpringApplication.run(AliasImportApplication.class, args);
+            SpringApplication application = new SpringApplication(AliasImportApplication.class);
+            application.addListeners(new QuietLogging());
+            context = application.run(args);
         } catch (RuntimeException e) {
             // The console log is off (cron mails any output), so a start-up failure such as an unreachable
             // database would otherwise exit without a word. Nothing was sent; the same command can be run again.

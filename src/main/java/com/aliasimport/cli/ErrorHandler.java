@@ -20,6 +20,12 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
 
+    private final FullDisk fullDisk;
+
+    ErrorHandler(FullDisk fullDisk) {
+        this.fullDisk = fullDisk;
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
@@ -35,6 +41,12 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof LockHeldException) {
             err.println("error: " + e.getMessage() + "; nothing was sent.");
             return ExitCodes.LOCKED;
+        }
+        var full = fullDisk.describe(e);
+        if (full.isPresent()) {
+            log.error("disk full", e);
+            err.println("error: " + full.get());
+            return ExitCodes.RUN_FAILED;
         }
         log.error("unexpected error", e);
         err.println("error: " + oneLine(e) + " (details in the log file " + LogFile.path() + ")");

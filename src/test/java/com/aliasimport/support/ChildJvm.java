@@ -45,8 +45,17 @@ public final class ChildJvm {
      * file is {@code dir/name.log}.
      */
     public static ChildJvm start(Path dir, String name, Map<String, String> properties, String... args) {
-        Path out = dir.resolve(name + ".out");
-        Path err = dir.resolve(name + ".err");
+        return start(dir, dir, name, properties, args);
+    }
+
+    /**
+     * As {@link #start(Path, String, Map, String...)}, with standard output and error in {@code consoleDir}: a test
+     * that fills the working folder's disk still sees what the child printed, as a terminal or cron would.
+     */
+    public static ChildJvm start(Path dir, Path consoleDir, String name, Map<String, String> properties,
+            String... args) {
+        Path out = consoleDir.resolve(name + ".out");
+        Path err = consoleDir.resolve(name + ".err");
         Path log = dir.resolve(name + ".log");
         Map<String, String> props = new LinkedHashMap<>(properties);
         props.put("logging.file.name", log.toString());
