@@ -51,6 +51,8 @@ public class RunLock {
         private final ScheduledExecutorService heartbeat;
         private volatile boolean lost;
         private volatile Runnable onLost = () -> { };
+        private volatile Long attachedRun;
+        private volatile long attachedAt;
 
         private Held(String key, String owner, boolean tookOver) {
             this.key = key;
@@ -83,13 +85,27 @@ public class RunLock {
             }
         }
 
-        /** Points the lock at the run it guards (shown to a process that finds it held). */
+        /**
+         * Points the lock at the run it guards (shown to a process that finds it held). From now on each heartbeat
+         * also records how long this session has been running ({@code import_run.session_millis}), so that the time
+         * of a session that dies is not lost; the time a session that died before had recorded is added to the
+         * run's active time first.
+         */
         public void attach(long runId) {
             jdbc.update("UPDATE run_lock SET run_id = ? WHERE lock_key = ? AND owner = ?", runId, key, owner);
+            jdbc.update("UPDATE import_run SET active_millis = active_millis + session_millis, session_millis = 0"
+                    + " WHERE id = ?", runId);
+            attachedAt = System.nanoTime();
+            attachedRun = runId;
         }
 
         private void beat() {
             try {
+                if (attachedRun != null) {
+                    // Only while the run is marked running: once a session records its end, its time is counted.
+                    jdbc.update("UPDATE import_run SET session_millis = ? WHERE id = ? AND status = 'RUNNING'",
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attachedAt), attachedRun);
+                }
                 int updated = jdbc.update("UPDATE run_lock SET heartbeat_at = ? WHERE lock_key = ? AND owner = ?",
                         utcNow(), key, owner);
                 if (updated == 0 && !lost) {

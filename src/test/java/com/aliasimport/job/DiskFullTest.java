@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +77,8 @@ class DiskFullTest {
             fill(filler, Files.getFileStore(mountPoint).getUsableSpace() - ROOM);
             String[] command = {"import", file.toString(), "--concurrency", String.valueOf(CONCURRENCY)};
 
+            // Slow answers, so that the session runs past a few heartbeats before the disk fills.
+            env.sandbox().faults().latency(Duration.ofMillis(8));
             ChildJvm full = ChildJvm.start(mountPoint, console, "full", env.properties(), command);
             int exit = full.exitCode(Duration.ofSeconds(120));
 
@@ -89,7 +94,11 @@ class DiskFullTest {
                     .doesNotContain("logback");
             assertThat(stats.distinctRecords()).as("the disk filled before the run could finish").isLessThan(ROWS);
 
+            env.sandbox().faults().latency(Duration.ZERO);
             Files.delete(filler);
+            // The database failed under the session, which could not add its time: its heartbeats had recorded it.
+            long diedAfterMillis = env.count("SELECT session_millis FROM import_run");
+            assertThat(diedAfterMillis).as("the first session's time, as its heartbeats recorded it").isPositive();
             ChildJvm resumed = ChildJvm.start(mountPoint, console, "resumed", env.properties(),
                     command);
             assertThat(resumed.exitCode(Duration.ofSeconds(120))).as(resumed.describe()).isZero();
@@ -100,6 +109,13 @@ class DiskFullTest {
                     .isLessThanOrEqualTo(CONCURRENCY);
             assertThat(env.count("SELECT COUNT(*) FROM accepted_row")).isEqualTo(ROWS);
             assertThat(env.rows("SELECT status FROM import_run").get(0)).containsEntry("STATUS", "COMPLETED");
+            // Both sessions' time, so the rate is every row over all the time spent sending them.
+            Matcher summary = Pattern.compile("\\((\\d+\\.\\d) s, (\\d+\\.\\d) rows/s\\)").matcher(resumed.out());
+            assertThat(summary.find()).as(resumed.out()).isTrue();
+            double seconds = Double.parseDouble(summary.group(1));
+            assertThat(seconds * 1000).as("the run's time includes the session the full disk stopped")
+                    .isGreaterThan(diedAfterMillis);
+            assertThat(Double.parseDouble(summary.group(2))).isCloseTo(ROWS / seconds, Percentage.withPercentage(1));
         }
     }
 
