@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import com.aliasimport.cli.ExitCodes;
+import com.aliasimport.cli.FullDisk;
 import com.aliasimport.cli.LogFile;
 import com.aliasimport.cli.QuietLogging;
 
@@ -27,6 +28,12 @@ public class AliasImportApplication {
             application.addListeners(new QuietLogging());
             context = application.run(args);
         } catch (RuntimeException e) {
+            var full = FullDisk.atStartUp(e);
+            if (full.isPresent()) {
+                System.err.println("error: " + full.get());
+                System.exit(ExitCodes.RUN_FAILED);
+                return;
+            }
             // The console log is off (cron mails any output), so a start-up failure such as an unreachable
             // database would otherwise exit without a word. Nothing was sent; the same command can be run again.
             System.err.println("error: alias-import could not start: " + rootCause(e) + " (details in the log file "

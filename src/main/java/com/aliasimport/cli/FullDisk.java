@@ -25,7 +25,7 @@ import com.aliasimport.config.AliasImportProperties;
  * exceptions or in a stop reason; so the message text is what is looked at.
  */
 @Component
-class FullDisk {
+public final class FullDisk {
 
     private static final List<String> MARKERS = List.of("No space left on device", "Disk quota exceeded");
 
@@ -38,6 +38,17 @@ class FullDisk {
 
     FullDisk(List<Path> folders) {
         this.folders = folders;
+    }
+
+    /**
+     * As {@link #describe(Throwable)} for a start-up failure, before the configuration could be read: the folders
+     * are the defaults unless set by system property or environment variable.
+     */
+    public static Optional<String> atStartUp(Throwable failure) {
+        String url = System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
+        Path journal = Path.of(System.getProperty("alias-import.journal-dir", "data/journal"));
+        return new FullDisk(folders(journal, url == null ? "jdbc:h2:file:./data/alias-import" : url))
+                .describe(failure);
     }
 
     /** The line for a full disk if {@code failure} (or a cause) is one. */
