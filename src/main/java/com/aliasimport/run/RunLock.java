@@ -34,6 +34,8 @@ public class RunLock {
     private static final Logger log = LoggerFactory.getLogger(RunLock.class);
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     static final Duration STALE_AFTER = Duration.ofSeconds(60);
+    /** How often a session's running time is recorded: a session that dies loses at most this much of it. */
+    static final Duration SESSION_TIME = Duration.ofSeconds(1);
 
     private final JdbcTemplate jdbc;
     private final String host = hostName();
@@ -65,6 +67,9 @@ public class RunLock {
             });
             long period = HEARTBEAT.toMillis();
             heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+            long sessionPeriod = SESSION_TIME.toMillis();
+            heartbeat.scheduleAtFixedRate(this::recordSessionTime, sessionPeriod, sessionPeriod,
+                    TimeUnit.MILLISECONDS);
         }
 
         /** The previous owner had died; its run needs recovering. */
@@ -86,8 +91,8 @@ public class RunLock {
         }
 
         /**
-         * Points the lock at the run it guards (shown to a process that finds it held). From now on each heartbeat
-         * also records how long this session has been running ({@code import_run.session_millis}), so that the time
+         * Points the lock at the run it guards (shown to a process that finds it held). From now on, every second,
+         * the heartbeat thread also records how long this session has been running ({@code import_run.session_millis}), so that the time
          * of a session that dies is not lost; the time a session that died before had recorded is added to the
          * run's active time first.
          */
@@ -99,13 +104,22 @@ public class RunLock {
             attachedRun = runId;
         }
 
+        /** Only while the run is marked running: once a session records its end, its time is counted. */
+        private void recordSessionTime() {
+            Long run = attachedRun;
+            if (run == null) {
+                return;
+            }
+            try {
+                jdbc.update("UPDATE import_run SET session_millis = ? WHERE id = ? AND status = 'RUNNING'",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attachedAt), run);
+            } catch (RuntimeException e) {
+                log.debug("could not record the session time of run {}: {}", run, e.toString());
+            }
+        }
+
         private void beat() {
             try {
-                if (attachedRun != null) {
-                    // Only while the run is marked running: once a session records its end, its time is counted.
-                    jdbc.update("UPDATE import_run SET session_millis = ? WHERE id = ? AND status = 'RUNNING'",
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attachedAt), attachedRun);
-                }
                 int updated = jdbc.update("UPDATE run_lock SET heartbeat_at = ? WHERE lock_key = ? AND owner = ?",
                         utcNow(), key, owner);
                 if (updated == 0 && !lost) {
