@@ -6,7 +6,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import com.aliasimport.cli.ExitCodes;
+import com.aliasimport.cli.FullDisk;
 import com.aliasimport.cli.LogFile;
+import com.aliasimport.cli.QuietLogging;
 
 /**
  * alias-import: CSV rows -> checked records -> CustomerGauge's Imports API, restartably.
@@ -22,8 +24,16 @@ public class AliasImportApplication {
     public static void main(String[] args) {
         ConfigurableApplicationContext context;
         try {
-            context = SpringApplication.run(AliasImportApplication.class, args);
+            SpringApplication application = new SpringApplication(AliasImportApplication.class);
+            application.addListeners(new QuietLogging());
+            context = application.run(args);
         } catch (RuntimeException e) {
+            var full = FullDisk.atStartUp(e);
+            if (full.isPresent()) {
+                System.err.println("error: " + full.get());
+                System.exit(ExitCodes.RUN_FAILED);
+                return;
+            }
             // The console log is off (cron mails any output), so a start-up failure such as an unreachable
             // database would otherwise exit without a word. Nothing was sent; the same command can be run again.
             System.err.println("error: alias-import could not start: " + rootCause(e) + " (details in the log file "

@@ -5,6 +5,8 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import com.aliasimport.job.SessionStops;
+
 import picocli.CommandLine;
 
 /** Hands the command line to picocli once the application context is up; its exit code becomes the process's. */
@@ -14,20 +16,24 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     private final CommandLine.IFactory factory;
     private final ErrorHandler errorHandler;
+    private final SignalStop signals;
     private int exitCode;
 
-    CliRunner(CommandLine.IFactory factory, ErrorHandler errorHandler) {
+    CliRunner(CommandLine.IFactory factory, ErrorHandler errorHandler, SessionStops stops) {
         this.factory = factory;
         this.errorHandler = errorHandler;
+        this.signals = new SignalStop(stops, System.err);
     }
 
     @Override
     public void run(String... args) {
-        exitCode = new CommandLine(AliasImportCommand.class, factory)
+        signals.install();
+        int code = new CommandLine(AliasImportCommand.class, factory)
                 .setExecutionExceptionHandler(errorHandler)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpAutoWidth(true)
                 .execute(args);
+        exitCode = signals.exitCode(code);
     }
 
     @Override

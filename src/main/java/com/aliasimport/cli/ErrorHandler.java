@@ -22,6 +22,12 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
 
+    private final FullDisk fullDisk;
+
+    ErrorHandler(FullDisk fullDisk) {
+        this.fullDisk = fullDisk;
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
@@ -37,6 +43,12 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof LockHeldException) {
             err.println("error: " + e.getMessage() + "; nothing was sent.");
             return ExitCodes.LOCKED;
+        }
+        var full = fullDisk.describe(e);
+        if (full.isPresent()) {
+            log.error("disk full", e);
+            err.println("error: " + full.get());
+            return ExitCodes.RUN_FAILED;
         }
         if (ConnectionFailures.isConnectionFailure(e)) {
             // The database stayed away (or went away where nothing waits for it): resumable, and no stack trace.

@@ -94,10 +94,12 @@ class ImportCommand implements Callable<Integer> {
 
     private final SettingsResolver settings;
     private final ImportLauncher launcher;
+    private final FullDisk fullDisk;
 
-    ImportCommand(SettingsResolver settings, ImportLauncher launcher) {
+    ImportCommand(SettingsResolver settings, ImportLauncher launcher, FullDisk fullDisk) {
         this.settings = settings;
         this.launcher = launcher;
+        this.fullDisk = fullDisk;
     }
 
     @Override
@@ -116,6 +118,14 @@ class ImportCommand implements Callable<Integer> {
             ImportResult result = launcher.importFile(request(destination.api(), destination.target(), send,
                     columns, display::start));
             display.close();
+            if (result.outcome() == ImportResult.Outcome.FAILED) {
+                // Not a summary: one line on stderr that says which folder's disk is full.
+                var full = fullDisk.describe(result.message());
+                if (full.isPresent()) {
+                    spec.commandLine().getErr().println("error: " + full.get());
+                    return ExitCodes.RUN_FAILED;
+                }
+            }
             return summary(out, result);
         }
     }

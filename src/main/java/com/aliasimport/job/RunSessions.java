@@ -56,14 +56,16 @@ class RunSessions {
     private final RunStore runs;
     private final LearnedLimits limits;
     private final DatabaseOutage outage;
+    private final SessionStops stops;
 
     RunSessions(JobOperator jobOperator, JobRepository jobRepository, RunStore runs, LearnedLimits limits,
-            DatabaseOutage outage) {
+            DatabaseOutage outage, SessionStops stops) {
         this.outage = outage;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.runs = runs;
         this.limits = limits;
+        this.stops = stops;
     }
 
     /** Records as the import and retry-failed jobs send them. */
@@ -112,7 +114,7 @@ class RunSessions {
         boolean certificateProblem = false;
         BatchStatus status;
         boolean databaseLost = false;
-        try {
+        try (SessionStops.Registration stoppable = stops.register(pipeline::stop)) {
             lock.whenLost(() -> pipeline.stop("another process took over this run (it thought this one had died)"));
             Job job = assemble.apply(new Sending(pipeline, outcomes, progress));
             observer.accept(progress);

@@ -105,13 +105,30 @@ public final class AcceptanceJournal implements AutoCloseable {
         byte[] bytes = (row.line() + "," + row.attempts() + "," + (row.duplicateRisk() ? 1 : 0) + ","
                 + row.at().toEpochMilli() + "\n").getBytes(StandardCharsets.US_ASCII);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long end = -1;
         try {
+            end = channel.size();
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
         } catch (IOException e) {
+            cutBackTo(end);
             throw new UncheckedIOException("cannot write the acceptance journal " + current + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Removes what a failed write left of its line (a full disk takes part of it): the next line written, once
+     * there is room again, would otherwise be glued to that part, and both would be lost.
+     */
+    private void cutBackTo(long end) {
+        if (end >= 0) {
+            try {
+                channel.truncate(end);
+            } catch (IOException ignored) {
+                // A part line at the end is skipped when the journal is read; only one glued to the next is lost.
+            }
         }
     }
 

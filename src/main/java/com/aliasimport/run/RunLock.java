@@ -34,6 +34,8 @@ public class RunLock {
     private static final Logger log = LoggerFactory.getLogger(RunLock.class);
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     static final Duration STALE_AFTER = Duration.ofSeconds(60);
+    /** How often a session's running time is recorded: a session that dies loses at most this much of it. */
+    static final Duration SESSION_TIME = Duration.ofSeconds(1);
 
     private final JdbcTemplate jdbc;
     private final String host = hostName();
@@ -51,6 +53,8 @@ public class RunLock {
         private final ScheduledExecutorService heartbeat;
         private volatile boolean lost;
         private volatile Runnable onLost = () -> { };
+        private volatile Long attachedRun;
+        private volatile long attachedAt;
 
         private Held(String key, String owner, boolean tookOver) {
             this.key = key;
@@ -63,6 +67,9 @@ public class RunLock {
             });
             long period = HEARTBEAT.toMillis();
             heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+            long sessionPeriod = SESSION_TIME.toMillis();
+            heartbeat.scheduleAtFixedRate(this::recordSessionTime, sessionPeriod, sessionPeriod,
+                    TimeUnit.MILLISECONDS);
         }
 
         /** The previous owner had died; its run needs recovering. */
@@ -83,9 +90,32 @@ public class RunLock {
             }
         }
 
-        /** Points the lock at the run it guards (shown to a process that finds it held). */
+        /**
+         * Points the lock at the run it guards (shown to a process that finds it held). From now on, every second,
+         * the heartbeat thread also records how long this session has been running ({@code import_run.session_millis}), so that the time
+         * of a session that dies is not lost; the time a session that died before had recorded is added to the
+         * run's active time first.
+         */
         public void attach(long runId) {
             jdbc.update("UPDATE run_lock SET run_id = ? WHERE lock_key = ? AND owner = ?", runId, key, owner);
+            jdbc.update("UPDATE import_run SET active_millis = active_millis + session_millis, session_millis = 0"
+                    + " WHERE id = ?", runId);
+            attachedAt = System.nanoTime();
+            attachedRun = runId;
+        }
+
+        /** Only while the run is marked running: once a session records its end, its time is counted. */
+        private void recordSessionTime() {
+            Long run = attachedRun;
+            if (run == null) {
+                return;
+            }
+            try {
+                jdbc.update("UPDATE import_run SET session_millis = ? WHERE id = ? AND status = 'RUNNING'",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attachedAt), run);
+            } catch (RuntimeException e) {
+                log.debug("could not record the session time of run {}: {}", run, e.toString());
+            }
         }
 
         private void beat() {

@@ -117,15 +117,16 @@ public class RunStore {
     }
 
     /**
-     * Records how a session of the run ended; active time, requests and 429s add up across resumed sessions, the
-     * learned limit is the latest session's.
+     * Records how a session of the run ended; active time, requests and 429s add up across resumed sessions (the
+     * time of a session that died is added by the next: see {@link RunLock.Held#attach}), the learned limit is the
+     * latest session's.
      */
     public void finish(long id, RunStatus status, String message, RunCounts counts, Duration sessionTime,
             FlowFigures flow) {
         jdbc.update("UPDATE import_run SET status = ?, message = ?, ended_at = ?, active_millis = active_millis + ?,"
-                + " rows_read = ?, sent = ?, accepted = ?, rejected = ?, invalid = ?, duplicate = ?,"
-                + " exhausted = ?, unknown_count = ?, retried = ?, requests = requests + ?, throttled = throttled + ?,"
-                + " learned_limit = ? WHERE id = ?",
+                + " session_millis = 0, rows_read = ?, sent = ?, accepted = ?, rejected = ?, invalid = ?,"
+                + " duplicate = ?, exhausted = ?, unknown_count = ?, retried = ?, requests = requests + ?,"
+                + " throttled = throttled + ?, learned_limit = ? WHERE id = ?",
                 status.name(), message, Timestamp.from(Instant.now()), sessionTime.toMillis(), counts.read(),
                 counts.sent(), counts.accepted(), counts.rejected(), counts.invalid(), counts.duplicate(),
                 counts.exhausted(), counts.unknown(), counts.retried(), flow.requests(), flow.refused(),

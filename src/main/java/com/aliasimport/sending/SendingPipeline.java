@@ -403,6 +403,15 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     }
 
     /** Counts a request going on the wire (+1, unless halted meanwhile) or not going after all (-1). */
+    private boolean halted() {
+        lock.lock();
+        try {
+            return halted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private boolean onTheWire(int change) {
         lock.lock();
         try {
@@ -420,6 +429,15 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     // -------------------------------------------------------------------------------------------- sending threads
 
     private void attempt(Entry entry, String token, InFlightLimit.Slot slot, FlowControl.Permit permit) {
+        if (halted()) {
+            // Stopped while the dispatcher waited for this thread: the row is not sent, so that no more rows go out
+            // after a stop than were in flight when it came.
+            onTheWire(-1);
+            permit.answered(0, false, null);
+            slot.ended();
+            attemptEnded(entry, null);
+            return;
+        }
         Instant started = Instant.now();
         if (entry.firstAttempt == null) {
             entry.firstAttempt = started;

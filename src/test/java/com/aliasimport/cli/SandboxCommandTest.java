@@ -74,7 +74,7 @@ class SandboxCommandTest {
     void aUsageErrorExitsWith2BeforeThePortIsTaken() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new SandboxCommand())
-                .setExecutionExceptionHandler(new ErrorHandler())
+                .setExecutionExceptionHandler(new ErrorHandler(new FullDisk(java.util.List.of())))
                 .setErr(new PrintWriter(err));
 
         int exitCode = commandLine.execute("--port", "0", "--rate-limit", "5", "--limit-kind", "leaky");

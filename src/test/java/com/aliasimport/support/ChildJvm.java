@@ -45,7 +45,7 @@ public final class ChildJvm {
      * file is {@code dir/name.log}.
      */
     public static ChildJvm start(Path dir, String name, Map<String, String> properties, String... args) {
-        return start(dir, name, properties, Map.of(), args);
+        return start(dir, dir, name, properties, Map.of(), args);
     }
 
     /**
@@ -54,8 +54,22 @@ public final class ChildJvm {
      */
     public static ChildJvm start(Path dir, String name, Map<String, String> properties, Map<String, String> env,
             String... args) {
-        Path out = dir.resolve(name + ".out");
-        Path err = dir.resolve(name + ".err");
+        return start(dir, dir, name, properties, env, args);
+    }
+
+    /**
+     * As {@link #start(Path, String, Map, String...)}, with standard output and error in {@code consoleDir}: a test
+     * that fills the working folder's disk still sees what the child printed, as a terminal or cron would.
+     */
+    public static ChildJvm start(Path dir, Path consoleDir, String name, Map<String, String> properties,
+            String... args) {
+        return start(dir, consoleDir, name, properties, Map.of(), args);
+    }
+
+    private static ChildJvm start(Path dir, Path consoleDir, String name, Map<String, String> properties,
+            Map<String, String> env, String... args) {
+        Path out = consoleDir.resolve(name + ".out");
+        Path err = consoleDir.resolve(name + ".err");
         Path log = dir.resolve(name + ".log");
         Map<String, String> props = new LinkedHashMap<>(properties);
         props.put("logging.file.name", log.toString());
@@ -99,6 +113,24 @@ public final class ChildJvm {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + " survived SIGKILL for 30 s");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends the child a signal by name ({@code TERM}, {@code INT}) with {@code kill}, as systemd, {@code timeout} or
+     * a terminal would; returns at once.
+     */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
