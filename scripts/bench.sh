@@ -246,7 +246,7 @@ failing_503s=$(field failingRowAnswers "$R_STATS")
 failing_requests=$(field requests "$R_STATS")
 failing_retries=$(( failing_requests - $(field firstAttempts "$R_STATS") ))
 failing_retry_pct=$(pct "$failing_retries" "$failing_requests")
-failing_first_cap=$(awk -v p="$failing_retry_pct" 'BEGIN { printf "%.1f", 100 - p }')
+failing_retries_early=$(field repeatsBeforeLastFirstAttempt "$R_STATS")
 stop_sandbox
 
 # --- 7. the table -------------------------------------------------------------------------------------------------
@@ -295,8 +295,9 @@ bucket, 429 without Retry-After), \`--rate $limit_client_rate\`, $limit_rows row
 **${failing_percent}% of rows failing on every attempt** (\`sandbox --failing-rows $failing_percent\`), \`--rate $failing_rate\`, $failing_rows rows:
 the first attempts of the rows reached the server at **$failing_first_rate requests/s (${failing_first_pct}% of the
 rate)**; launch to exit **${failing_wall} s** (exit code 3: $failing_exhausted rows exhausted, $failing_503s attempts
-answered 503). Retries were $failing_retries of the $failing_requests requests (${failing_retry_pct}%); as every
-request counts against the rate, that leaves first attempts at most ${failing_first_cap}% of it.
+answered 503). Retries were $failing_retries of the $failing_requests requests (${failing_retry_pct}%), of which
+$failing_retries_early went while new rows were still being sent (retries take at most 1 in 50 requests then) and
+the rest after the last row's first attempt.
 EOF
 )
 

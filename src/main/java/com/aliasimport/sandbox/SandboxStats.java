@@ -179,6 +179,11 @@ public final class SandboxStats {
         return firstAttempts.snapshot().lastEpochMillis();
     }
 
+    /** Records requests that repeated an earlier body (retries) before the latest of the {@link #firstAttempts}. */
+    public long repeatsBeforeLastFirstAttempt() {
+        return firstAttempts.snapshot().repeatsBeforeLast();
+    }
+
     /** Wall-clock time (epoch ms) the first records request arrived, 0 before any: start-up benchmarks use it. */
     public long firstRequestEpochMillis() {
         return firstRequestEpochMillis.get();
@@ -226,6 +231,7 @@ public final class SandboxStats {
         json.put("firstAttempts", first.count());
         json.put("firstAttemptsFirstEpochMillis", first.firstEpochMillis());
         json.put("firstAttemptsLastEpochMillis", first.lastEpochMillis());
+        json.put("repeatsBeforeLastFirstAttempt", first.repeatsBeforeLast());
         return Json.MAPPER.writeValueAsString(json);
     }
 

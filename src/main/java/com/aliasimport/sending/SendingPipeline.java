@@ -31,11 +31,12 @@ import com.aliasimport.sending.flow.InFlightLimit;
  * {@link #submit}, its {@link Endpoint} says what to send and what each answer means, and its {@link OutcomeSink}
  * records what became of each row.
  * <p>
- * One dispatcher thread takes the next row (a set-aside row whose back-off is over first, then a new one), makes
- * sure there is a token, waits for a place in flight ({@link InFlightLimit}) and for the pace ({@link FlowControl}),
- * and hands the request to a sending thread. A row that meets a transient failure (429, 5xx, timeout, reset) is set
- * aside until its back-off ({@link RetrySchedule}) is over, while the rows after it keep flowing (as NiFi penalises a
- * FlowFile); so a few rows that keep failing never hold the others back. The checkpoint a job may store is the
+ * One dispatcher thread takes the next row (a set-aside row whose back-off is over, within a {@link RetryBudget},
+ * else a new one), makes sure there is a token, waits for a place in flight ({@link InFlightLimit}) and for the pace
+ * ({@link FlowControl}), and hands the request to a sending thread. A row that meets a transient failure (429, 5xx,
+ * timeout, reset) is set aside until its back-off ({@link RetrySchedule}) is over, while the rows after it keep
+ * flowing (as NiFi penalises a FlowFile); so a few rows that keep failing never hold the others back, nor take more
+ * than a small share of the rate from them. The checkpoint a job may store is the
  * oldest row without a recorded outcome ({@link #oldestPending}), so resuming after a crash loses nothing.
  * <p>
  * While the last attempts all failed transiently, new rows wait and only set-aside rows go (probing the API); a
@@ -101,6 +102,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private final AtomicLong gotThrough = new AtomicLong();
     private boolean firstAnswered;
     private boolean halted;
+    /** How many due retries may go ahead of new rows. */
+    private final RetryBudget retryBudget = new RetryBudget();
     /** The row the dispatcher is getting a token, a place and a slot for (only the dispatcher touches it). */
     private Entry held;
 
@@ -330,28 +333,35 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         }
     }
 
-    /** The next row to send: a set-aside row whose time has come, else a new one; null once halted. */
+    /**
+     * The next row to send: a set-aside row whose time has come, within the {@link RetryBudget} while new rows wait
+     * (always while probing, or once half the set-aside places are taken), else a new one; null once halted.
+     */
     private Entry next() throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (!halted) {
                 long now = System.nanoTime();
                 boolean firstStillOut = !firstAnswered && inProgress > 0;
+                // While attempts keep failing, new rows go one at a time: if one gets through, the API works and the
+                // failures were the rows' own (a cluster of bad rows, say); if not, the rows set aside run out of
+                // attempts and fail-fast stops the run.
+                boolean probing = failuresInARow >= admitAfterFailures;
+                boolean freshReady = !queued.isEmpty() && (!probing || probe == null);
                 Entry due = setAside.peek();
-                if (!firstStillOut && due != null && due.due <= now) {
+                if (!firstStillOut && due != null && due.due <= now
+                        && (!freshReady || probing || setAside.size() >= SET_ASIDE_CAPACITY / 2
+                                || retryBudget.takeRetry())) {
                     inProgress++;
                     Entry again = setAside.poll();
                     roomIfAny();
                     return again;
                 }
-                // While attempts keep failing, new rows go one at a time: if one gets through, the API works and the
-                // failures were the rows' own (a cluster of bad rows, say); if not, the rows set aside run out of
-                // attempts and fail-fast stops the run.
-                boolean probing = failuresInARow >= admitAfterFailures;
-                if (!firstStillOut && !queued.isEmpty() && (!probing || probe == null)) {
+                if (!firstStillOut && freshReady) {
                     inProgress++;
                     Entry fresh = queued.pollFirst();
                     probe = probing ? fresh : null;
+                    retryBudget.newRowSent();
                     roomIfAny();
                     return fresh;
                 }

@@ -78,6 +78,24 @@ class FlowScenariosTest extends SandboxImportTest {
     }
 
     @Test
+    void retriesTakeASmallShareOfTheRateWhileNewRowsWait() throws Exception {
+        sandbox.faults().failingRows(0.05);
+        Path file = aliases("failing-paced.csv", 400);
+
+        Cli.Result r = cli.run("import", file.toString(), "--rate", "200");
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
+        long failing = count("SELECT COUNT(*) FROM failed_row WHERE run_id = (SELECT MAX(id) FROM import_run)");
+        assertThat(sandbox.stats().failingRowAnswers()).isEqualTo(6 * failing);
+        // The new rows take 2 s to send at this rate, while each failing row's 5 retries are due within 0.3 s (test
+        // back-offs): unchecked, 5% of failing rows would take a fifth of the rate. The budget lets 10 retries go
+        // at once, then 1 per 50 new rows; the rest wait until the new rows run out.
+        assertThat(failing * 5).as("retries in all").isGreaterThan(10 + 400 / 50);
+        assertThat(sandbox.stats().repeatsBeforeLastFirstAttempt()).as("retries while new rows were waiting")
+                .isLessThanOrEqualTo(10 + 400 / 50);
+    }
+
+    @Test
     void requestsInFlightFollowTheRateAndTheLatencyNotTheMaximum() throws Exception {
         sandbox.faults().latency(Duration.ofMillis(150), Duration.ofMillis(100));
 

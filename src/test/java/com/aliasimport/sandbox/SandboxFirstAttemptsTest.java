@@ -47,7 +47,7 @@ class SandboxFirstAttemptsTest {
     }
 
     @Test
-    void firstAttemptsCountDistinctBodiesAndTheTimeOfTheFirstAndLastNewOne() {
+    void firstAttemptsCountDistinctBodiesTheTimeOfTheFirstAndLastNewOneAndTheRepeatsBeforeIt() {
         FirstAttempts first = new FirstAttempts();
 
         first.arrived(bytes("a"), 1_000);
@@ -56,11 +56,11 @@ class SandboxFirstAttemptsTest {
         first.arrived(bytes("c"), 1_500);
         first.arrived(bytes("b"), 1_900);
 
-        assertThat(first.snapshot()).isEqualTo(new FirstAttempts.Snapshot(3, 1_000, 1_500));
+        assertThat(first.snapshot()).isEqualTo(new FirstAttempts.Snapshot(3, 1_000, 1_500, 1));
         first.reset();
-        assertThat(first.snapshot()).isEqualTo(new FirstAttempts.Snapshot(0, 0, 0));
+        assertThat(first.snapshot()).isEqualTo(new FirstAttempts.Snapshot(0, 0, 0, 0));
         first.arrived(bytes("a"), 2_000);
-        assertThat(first.snapshot()).isEqualTo(new FirstAttempts.Snapshot(1, 2_000, 2_000));
+        assertThat(first.snapshot()).isEqualTo(new FirstAttempts.Snapshot(1, 2_000, 2_000, 0));
     }
 
     @Test
