@@ -193,7 +193,7 @@ public class ImportLauncher {
         List<AcceptedRow> rows = AcceptanceJournal.read(journalFile);
         if (!rows.isEmpty()) {
             log.info("run {}: storing {} accepted rows journaled by a session that ended early", runId, rows.size());
-            outcomes.accepted(runId, rows);
+            outcomes.acceptedEarlier(runId, rows);
         }
     }
 

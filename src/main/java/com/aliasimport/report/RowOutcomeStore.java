@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,32 +57,57 @@ public class RowOutcomeStore {
     }
 
     /**
-     * Stores rows the API accepted, in a transaction of their own (committed even if the caller's rolls back).
-     * Lines that already have an outcome are left alone: replaying a journal after a crash may offer them again, and
-     * so may a try again after the database went away (waited for, {@link DatabaseOutage}) under a commit.
+     * Stores rows the API accepted in this session, in a transaction of their own (committed even if the caller's
+     * rolls back). They have no outcome yet, so they are inserted as they are; a try again after the database went
+     * away under a commit ({@link DatabaseOutage}), or a line found stored after all, leaves out lines that have an
+     * outcome by then.
      */
     public void accepted(long runId, List<AcceptedRow> rows) {
+        store(runId, rows, false);
+    }
+
+    /** Stores acceptances a session that ended early journaled: lines that already have an outcome are left alone. */
+    public void acceptedEarlier(long runId, List<AcceptedRow> rows) {
+        store(runId, rows, true);
+    }
+
+    private void store(long runId, List<AcceptedRow> rows, boolean mayBeStored) {
         if (rows.isEmpty()) {
             return;
         }
-        outage.retry(() -> newTransaction.executeWithoutResult(status -> {
-            long from = Long.MAX_VALUE;
-            long to = Long.MIN_VALUE;
-            for (AcceptedRow row : rows) {
-                from = Math.min(from, row.line());
-                to = Math.max(to, row.line());
+        boolean[] leaveOutStored = {mayBeStored};
+        outage.retry(() -> {
+            try {
+                newTransaction.executeWithoutResult(status -> insertAccepted(runId,
+                        leaveOutStored[0] ? notYetStored(runId, rows) : rows));
+            } catch (DuplicateKeyException stored) {
+                newTransaction.executeWithoutResult(status -> insertAccepted(runId, notYetStored(runId, rows)));
+            } finally {
+                leaveOutStored[0] = true;
             }
-            Set<Long> done = linesWithOutcome(runId, from, to);
-            List<AcceptedRow> fresh = rows.stream().filter(row -> !done.contains(row.line())).toList();
-            jdbc.batchUpdate("INSERT INTO accepted_row (run_id, line, accepted_at, attempts, duplicate_risk)"
-                    + " VALUES (?, ?, ?, ?, ?)", fresh, fresh.size(), (ps, row) -> {
-                        ps.setLong(1, runId);
-                        ps.setLong(2, row.line());
-                        ps.setTimestamp(3, Timestamp.from(row.at()));
-                        ps.setInt(4, row.attempts());
-                        ps.setBoolean(5, row.duplicateRisk());
-                    });
-        }));
+        });
+    }
+
+    private List<AcceptedRow> notYetStored(long runId, List<AcceptedRow> rows) {
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (AcceptedRow row : rows) {
+            from = Math.min(from, row.line());
+            to = Math.max(to, row.line());
+        }
+        Set<Long> done = linesWithOutcome(runId, from, to);
+        return rows.stream().filter(row -> !done.contains(row.line())).toList();
+    }
+
+    private void insertAccepted(long runId, List<AcceptedRow> rows) {
+        jdbc.batchUpdate("INSERT INTO accepted_row (run_id, line, accepted_at, attempts, duplicate_risk)"
+                + " VALUES (?, ?, ?, ?, ?)", rows, rows.size(), (ps, row) -> {
+                    ps.setLong(1, runId);
+                    ps.setLong(2, row.line());
+                    ps.setTimestamp(3, Timestamp.from(row.at()));
+                    ps.setInt(4, row.attempts());
+                    ps.setBoolean(5, row.duplicateRisk());
+                });
     }
 
     /** Stores a row that failed for good; returns once that is committed. Called by many threads at once. */
