@@ -31,9 +31,12 @@ import com.aliasimport.sending.flow.InFlightLimit;
  * {@link #submit}, its {@link Endpoint} says what to send and what each answer means, and its {@link OutcomeSink}
  * records what became of each row.
  * <p>
- * One dispatcher thread takes the next row (a set-aside row whose back-off is over, within a {@link RetryBudget},
- * else a new one), makes sure there is a token, waits for a place in flight ({@link InFlightLimit}) and for the pace
- * ({@link FlowControl}), and hands the request to a sending thread. A row that meets a transient failure (429, 5xx,
+ * One sending thread at a time holds the dispatcher's turn: it takes the next row (a set-aside row whose back-off is
+ * over, within a {@link RetryBudget}, else a new one), makes sure there is a token, waits for a place in flight
+ * ({@link InFlightLimit}) and for the pace ({@link FlowControl}), then passes the turn on and sends that request
+ * itself (the leader/followers pattern: a request is not handed from a dispatching thread to a sending thread, a
+ * context switch per request that an unthrottled run pays for). The turn goes to another thread at once while there
+ * is room in flight, else to the first sending thread whose request comes back. A row that meets a transient failure (429, 5xx,
  * timeout, reset) is set aside until its back-off ({@link RetrySchedule}) is over, while the rows after it keep
  * flowing (as NiFi penalises a FlowFile); so a few rows that keep failing never hold the others back, nor take more
  * than a small share of the rate from them. The checkpoint a job may store is the
@@ -78,7 +81,9 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private final OutcomeSink<R, T> sink;
     private final int admitAfterFailures;
     private final ThreadPoolExecutor senders;
-    private final Thread dispatcher;
+    /** Held by the sending thread whose turn it is to get the next request ready (see the class comment). */
+    private final ReentrantLock dispatcherTurn = new ReentrantLock();
+    private volatile Thread turnHolder;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** The dispatcher waits here for a row to send (new, due again, or let go by the first answer or a probe). */
@@ -104,7 +109,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private boolean halted;
     /** How many due retries may go ahead of new rows. */
     private final RetryBudget retryBudget = new RetryBudget();
-    /** The row the dispatcher is getting a token, a place and a slot for (only the dispatcher touches it). */
+    /** The row the turn holder is getting a token, a place and a slot for (only the turn holder touches it). */
     private Entry held;
 
     /**
@@ -124,10 +129,11 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         this.sink = sink;
         this.admitAfterFailures = failFastAfter;
         this.failFast = new FailFast(failFastAfter, endpoint.description(), this::halt);
+        // As many threads as requests may be in flight: a row is between its request and its recorded outcome on a
+        // thread of its own, so a crash re-sends at most that many rows.
         this.senders = new ThreadPoolExecutor(0, concurrency, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                threads("sender"), SendingPipeline::waitForAThread);
-        this.dispatcher = threads("dispatcher").newThread(this::dispatch);
-        this.dispatcher.start();
+                threads("sender"));
+        this.senders.execute(this::takeTurns);
     }
 
     /** Hands a row in; waits while the queue is full. Returns false, without taking the row, once stopped. */
@@ -237,10 +243,12 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             lock.unlock();
         }
         flow.cancel();
-        dispatcher.interrupt();
+        Thread holder = turnHolder;
+        if (holder != null) {
+            holder.interrupt(); // it may wait for a place in flight
+        }
         senders.shutdown();
         try {
-            dispatcher.join(TimeUnit.SECONDS.toMillis(5));
             senders.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -253,7 +261,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         final Pending<R> row;
         int attempts;
         boolean answerLost;
-        boolean renewedToken;
+        /** Attempts of any row that got through when this row last renewed the token; -1 before it did. */
+        long gotThroughAtRenewal = -1;
         Instant firstAttempt;
         /** Attempts of any row that got through before this row's first transient failure; -1 before it. */
         long gotThroughAtFirstFailure = -1;
@@ -277,28 +286,87 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- the dispatcher
 
-    private void dispatch() {
-        try {
-            Entry entry;
-            while ((entry = next()) != null) {
-                held = entry;
-                if (!send(entry)) {
-                    return;
-                }
-                held = null;
-            }
-        } catch (InterruptedException | CancellationException stopped) {
-            // halted or closed: rows not sent have no outcome, and a resumed run sends them
-        } catch (RuntimeException e) {
-            log.error("the dispatcher failed", e);
-            stop("unexpected error while sending: " + e);
-        } finally {
-            releaseHeld();
+    /** A request ready to go: its row, token, place in flight and paced permit. */
+    private final class Ready {
+        final Entry entry;
+        final String token;
+        final InFlightLimit.Slot slot;
+        final FlowControl.Permit permit;
+
+        Ready(Entry entry, String token, InFlightLimit.Slot slot, FlowControl.Permit permit) {
+            this.entry = entry;
+            this.token = token;
+            this.slot = slot;
+            this.permit = permit;
         }
     }
 
-    /** Gets a token, a place in flight and a paced slot for the row, and hands it to a sending thread. */
-    private boolean send(Entry entry) throws InterruptedException {
+    /**
+     * Runs on a sending thread: while the dispatcher's turn is free, takes it, gets the next request ready, passes
+     * the turn on and sends the request; returns when another thread has the turn, or once stopped.
+     */
+    private void takeTurns() {
+        while (dispatcherTurn.tryLock()) {
+            Ready ready;
+            try {
+                turnHolder = Thread.currentThread();
+                ready = ready();
+            } finally {
+                turnHolder = null;
+                dispatcherTurn.unlock();
+            }
+            if (ready == null) {
+                return; // stopped: nobody takes the turn again
+            }
+            if (inFlightLimit.hasRoom() && !passTurn()) {
+                ready.permit.answered(0, false, null);
+                ready.slot.ended();
+                onTheWire(-1);
+                attemptEnded(ready.entry, null);
+                return;
+            }
+            attempt(ready.entry, ready.token, ready.slot, ready.permit);
+            Thread.interrupted(); // an interrupt meant for the turn holder must not stop this thread's next turn
+        }
+    }
+
+    /**
+     * Another request may go before this one's answer: an idle thread takes the turn now. Without room in flight, or
+     * with every thread busy (with a row on the wire or being recorded), the first thread done with its row takes
+     * it. False if the pipeline is closing.
+     */
+    private boolean passTurn() {
+        try {
+            senders.execute(this::takeTurns);
+            return true;
+        } catch (RejectedExecutionException busyOrClosing) {
+            return !senders.isShutdown();
+        }
+    }
+
+    /** The next request, ready to go; null once stopped (rows not sent have no outcome: a resumed run sends them). */
+    private Ready ready() {
+        try {
+            Entry entry = next();
+            if (entry == null) {
+                return null;
+            }
+            held = entry;
+            Ready ready = placeAndPermit(entry);
+            held = null;
+            return ready;
+        } catch (InterruptedException | CancellationException stopped) {
+            // halted or closed
+        } catch (RuntimeException e) {
+            log.error("the dispatcher failed", e);
+            stop("unexpected error while sending: " + e);
+        }
+        releaseHeld();
+        return null;
+    }
+
+    /** Gets a token, a place in flight and a paced slot for the row; null if the pipeline stopped meanwhile. */
+    private Ready placeAndPermit(Entry entry) throws InterruptedException {
         String token = token();
         InFlightLimit.Slot slot = inFlightLimit.acquire();
         FlowControl.Permit permit;
@@ -306,22 +374,14 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             permit = flow.acquire();
         } catch (CancellationException stopped) {
             slot.ended();
-            return false;
+            throw stopped;
         }
         if (!onTheWire(+1)) {
             permit.answered(0, false, null);
             slot.ended();
-            return false;
+            throw new CancellationException("sending stopped");
         }
-        try {
-            senders.execute(() -> attempt(entry, token, slot, permit));
-        } catch (RejectedExecutionException closing) {
-            onTheWire(-1);
-            permit.answered(0, false, null);
-            slot.ended();
-            return false;
-        }
-        return true;
+        return new Ready(entry, token, slot, permit);
     }
 
     /** The row the dispatcher was getting ready to send when it stopped: not sent, so its attempt is over. */
@@ -440,7 +500,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
 
     private void attempt(Entry entry, String token, InFlightLimit.Slot slot, FlowControl.Permit permit) {
         if (halted()) {
-            // Stopped while the dispatcher waited for this thread: the row is not sent, so that no more rows go out
+            // Stopped since its place and permit were granted: the row is not sent, so that no more rows go out
             // after a stop than were in flight when it came.
             onTheWire(-1);
             permit.answered(0, false, null);
@@ -522,13 +582,15 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     }
 
     private void renewToken(Entry entry, String token) {
-        if (entry.renewedToken) {
+        // A second 401 after renewing is the app's own (every token refused), unless other rows got through since:
+        // then the tokens work and were revoked again (a storm of revocations), so this row renews again.
+        if (entry.gotThroughAtRenewal >= 0 && gotThrough.get() == entry.gotThroughAtRenewal) {
             stop(endpoint.description() + " answers 401 Unauthorized even with a new token: check that the"
                     + " connected app may use it");
             attemptEnded(entry, null);
             return;
         }
-        entry.renewedToken = true;
+        entry.gotThroughAtRenewal = gotThrough.get();
         try {
             tokens.renew(token);
         } catch (SystemicFailureException e) {
@@ -687,18 +749,5 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** Every sending thread is busy for a moment longer than its place in flight: wait for one to be free. */
-    private static void waitForAThread(Runnable task, ThreadPoolExecutor pool) {
-        if (pool.isShutdown()) {
-            throw new RejectedExecutionException("closed");
-        }
-        try {
-            pool.getQueue().put(task);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RejectedExecutionException("interrupted", e);
-        }
     }
 }

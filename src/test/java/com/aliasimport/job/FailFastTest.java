@@ -68,6 +68,19 @@ class FailFastTest extends SandboxImportTest {
     }
 
     @Test
+    void anApiThatRefusesEveryNewTokenStopsTheRunAfterAFewRenewals() throws Exception {
+        Path file = aliases("refusedtoken.csv", 300);
+        sandbox.faults().unauthorizedNext(1_000_000);
+        ImportResult r = timed("every token refused", () -> importWith(file, sandbox.importsUrl(), SECRET));
+        assertStoppedCleanly(r, 300);
+        assertThat(r.message()).contains("401 Unauthorized even with a new token");
+        // Each row renews at most once, and rows that met a 401 with the same token share one renewal; those that
+        // meet it again with the token they renewed to stop the run, before other rows can renew much further.
+        assertThat(sandbox.stats().tokenRequests()).as("a few renewals, not one per row").isBetween(2L, 4L);
+        assertThat(sandbox.stats().accepted()).isZero();
+    }
+
+    @Test
     void aTokenEndpointThatIsDownIsAskedOneRequestPerFailureNotOnePerThread() throws Exception {
         Path file = aliases("tokendown.csv", 100);
         sandbox.faults().tokenFailNext(3, 503);

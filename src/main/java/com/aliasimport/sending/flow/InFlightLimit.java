@@ -128,6 +128,11 @@ public final class InFlightLimit {
         }
     }
 
+    /** Whether a request could take a place in flight now without waiting. */
+    public boolean hasRoom() {
+        return threads.availablePermits() > 0 && limiter.getInflight() < limiter.getLimit();
+    }
+
     /** The number of requests the sized limit allows in flight now. */
     public int limit() {
         return limiter.getLimit();
