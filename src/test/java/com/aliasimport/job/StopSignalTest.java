@@ -48,9 +48,10 @@ class StopSignalTest {
                 "--chunk-size", "100"};
 
             ChildJvm first = env.start("first", command);
-            ChildImports.await(() -> stats.distinctRecords() >= 500 || !first.isAlive(), Duration.ofSeconds(90));
+            // Signalled while requests are on the wire (between two answers there may be none for a moment).
+            ChildImports.await(() -> stats.distinctRecords() >= 500 && stats.concurrentRequests() > 0
+                    || !first.isAlive(), Duration.ofSeconds(90));
             assertThat(first.isAlive()).as("still sending when signalled%n%s", first.describe()).isTrue();
-            assertThat(stats.concurrentRequests()).as("requests in flight when signalled").isPositive();
             long signalled = System.nanoTime();
             first.signal(signal);
             int exit = first.exitCode(Duration.ofSeconds(30));
