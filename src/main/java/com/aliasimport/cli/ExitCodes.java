@@ -1,6 +1,6 @@
 package com.aliasimport.cli;
 
-/** The exit codes scripts and cron rely on (DESIGN.md). */
+/** The exit codes scripts and cron rely on (the README lists them under "Exit codes"). */
 public final class ExitCodes {
 
     /** Every row accepted, or nothing to do. */

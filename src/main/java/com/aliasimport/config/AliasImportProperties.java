@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Everything a run can be configured with, bound from {@code alias-import.*} (application.yml, config/application.yml
  * in the working directory, environment variables such as {@code CUSTOMERGAUGE_CLIENT_ID}).
- * Checked by {@link SettingsValidator} before anything is sent.
+ * Checked by {@link SettingsResolver} before anything is sent.
  */
 @ConfigurationProperties("alias-import")
 public record AliasImportProperties(
