@@ -7,7 +7,7 @@
 #                              importer holds its rates under them; far longer when it slows down, see BENCHMARKS.md)
 #   scripts/bench.sh --quick   the same steps on small files, to check the script (4 to 8 minutes)
 #
-# Needs: java, mvn (to build the jar if missing), curl, awk. Loopback only. The importer runs the way a user runs it,
+# Needs: java (./mvnw builds the jar if missing), curl, awk. Loopback only. The importer runs the way a user runs it,
 # through scripts/alias-import, with ALIAS_IMPORT_JAVA_OPTS=-Xmx256m. Work files go to target/bench/.
 # The simulated conditions (sandbox --latency-ms/--jitter-ms, --rate-limit, --failing-rows): 250 ms of latency with
 # jitter at the default rate and at --rate 100; a server limit of 50 requests/s under --rate 100; 1% of rows that
@@ -51,7 +51,7 @@ failing_percent=1; failing_rate=200
 jar="$here/target/alias-import.jar"
 if [ ! -f "$jar" ]; then
   echo "bench: building $jar ..." >&2
-  mvn -B -q -ntp -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+  (cd "$here" && ./mvnw -B -q -ntp -DskipTests package) 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
 fi
 rm -rf "$work"
 mkdir -p "$work/sandbox"
