@@ -318,12 +318,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             if (ready == null) {
                 return; // stopped: nobody takes the turn again
             }
-            if (inFlightLimit.hasRoom() && !passTurn()) {
-                ready.permit.answered(0, false, null);
-                ready.slot.ended();
-                onTheWire(-1);
-                attemptEnded(ready.entry, null);
-                return;
+            if (inFlightLimit.hasRoom()) {
+                passTurn();
             }
             attempt(ready.entry, ready.token, ready.slot, ready.permit);
             Thread.interrupted(); // an interrupt meant for the turn holder must not stop this thread's next turn
@@ -333,14 +329,13 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     /**
      * Another request may go before this one's answer: an idle thread takes the turn now. Without room in flight, or
      * with every thread busy (with a row on the wire or being recorded), the first thread done with its row takes
-     * it. False if the pipeline is closing.
+     * it. Once closed, nobody does: the pipeline is halted, so the request in hand is not sent either.
      */
-    private boolean passTurn() {
+    private void passTurn() {
         try {
             senders.execute(this::takeTurns);
-            return true;
-        } catch (RejectedExecutionException busyOrClosing) {
-            return !senders.isShutdown();
+        } catch (RejectedExecutionException busyOrClosed) {
+            // see above
         }
     }
 
@@ -472,7 +467,6 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         }
     }
 
-    /** Counts a request going on the wire (+1, unless halted meanwhile) or not going after all (-1). */
     private boolean halted() {
         lock.lock();
         try {
@@ -482,6 +476,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         }
     }
 
+    /** Counts a request going on the wire (+1, unless halted meanwhile) or not going after all (-1). */
     private boolean onTheWire(int change) {
         lock.lock();
         try {
