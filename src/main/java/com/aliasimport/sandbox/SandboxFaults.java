@@ -246,8 +246,11 @@ public final class SandboxFaults {
                 : new RecordFault.RateLimited(Duration.ofNanos(wait), rateLimit.retryAfter());
     }
 
-    /** True when this valid record is one of the {@link #failingRows} (the same answer every time). */
-    boolean isFailingRow(Map<String, String> record) {
+    /**
+     * True when this valid record (its mapping fields by name, in the order sent) is one of the {@link #failingRows}
+     * (the same answer every time); a test can build a file whose failing rows are where it wants them.
+     */
+    public boolean isFailingRow(Map<String, String> record) {
         double p = failingRows;
         return p > 0.0 && StableHash.unit(StableHash.of(record)) < p;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -32,15 +33,16 @@ import com.aliasimport.sending.flow.InFlightLimit;
  * records what became of each row.
  * <p>
  * One sending thread at a time holds the dispatcher's turn: it takes the next row (a set-aside row whose back-off is
- * over, within a {@link RetryBudget}, else a new one), makes sure there is a token, waits for a place in flight
- * ({@link InFlightLimit}) and for the pace ({@link FlowControl}), then passes the turn on and sends that request
- * itself (the leader/followers pattern: a request is not handed from a dispatching thread to a sending thread, a
- * context switch per request that an unthrottled run pays for). The turn goes to another thread at once while there
- * is room in flight, else to the first sending thread whose request comes back. A row that meets a transient failure (429, 5xx,
- * timeout, reset) is set aside until its back-off ({@link RetrySchedule}) is over, while the rows after it keep
- * flowing (as NiFi penalises a FlowFile); so a few rows that keep failing never hold the others back, nor take more
- * than a small share of the rate from them. The checkpoint a job may store is the
- * oldest row without a recorded outcome ({@link #oldestPending}), so resuming after a crash loses nothing.
+ * over, within a {@link RetryBudget}, else a new one), makes sure there is a token, takes a place in flight
+ * ({@link InFlightLimit}) and waits for the pace ({@link FlowControl}), then passes the turn on and sends that
+ * request itself (the leader/followers pattern: a request is not handed from a dispatching thread to a sending
+ * thread, a context switch per request that an unthrottled run pays for). The turn goes to another thread at once
+ * while there is room in flight, else to the first sending thread done with its row, which then takes the place
+ * that row held. A row that meets a transient failure (429, 5xx, timeout, reset) is set aside until its back-off
+ * ({@link RetrySchedule}) is over, while the rows after it keep flowing (as NiFi penalises a FlowFile); so a few
+ * rows that keep failing never hold the others back, nor take more than a small share of the rate from them. The
+ * checkpoint a job may store is the oldest row without a recorded outcome ({@link #oldestPending}), so resuming
+ * after a crash loses nothing.
  * <p>
  * While the last attempts all failed transiently, new rows wait and only set-aside rows go (probing the API); a
  * failure that is not about a row, or a streak of the same failure ({@link FailFast}), stops the pipeline: rows in
@@ -56,6 +58,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 1024;
     /** Set-aside rows at most; past this, new rows wait (so memory stays flat when many rows keep failing). */
     private static final int SET_ASIDE_CAPACITY = 10_000;
+    /** The longest a thread that found no place in flight waits before looking again. */
+    private static final long LOOK_AGAIN_AT_MOST = TimeUnit.MILLISECONDS.toNanos(100);
 
     /**
      * A row handed to the pipeline.
@@ -84,6 +88,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     /** Held by the sending thread whose turn it is to get the next request ready (see the class comment). */
     private final ReentrantLock dispatcherTurn = new ReentrantLock();
     private volatile Thread turnHolder;
+    /** Whether a thread without a request waits to look for a place in flight again (one at most). */
+    private final AtomicBoolean lookingAgain = new AtomicBoolean();
 
     private final ReentrantLock lock = new ReentrantLock();
     /** The dispatcher waits here for a row to send (new, due again, or let go by the first answer or a probe). */
@@ -92,6 +98,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private final Condition room = lock.newCondition();
     /** Callers of {@link #drain} wait here for every row to settle. */
     private final Condition settled = lock.newCondition();
+    /** A thread that found no place in flight waits here to look again (see {@link #lookAgainLater}). */
+    private final Condition placeMayBeFree = lock.newCondition();
     private final ArrayDeque<Entry> queued = new ArrayDeque<>();
     private final PriorityQueue<Entry> setAside = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
     /** Lines of rows without a recorded outcome (queued, set aside or in flight), with how many at each. */
@@ -109,8 +117,13 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private boolean halted;
     /** How many due retries may go ahead of new rows. */
     private final RetryBudget retryBudget = new RetryBudget();
-    /** The row the turn holder is getting a token, a place and a slot for (only the turn holder touches it). */
+    /**
+     * The row the turn holder is getting a token, a place and a slot for; it stays here for the next turn when no
+     * place in flight is free (only the turn holder touches it).
+     */
     private Entry held;
+    /** What a turn comes to when no place in flight is free: the row stays {@link #held}. */
+    private final Ready noRoom = new Ready(null, null, null, null);
 
     /**
      * @param failFastAfter the same non-row failure this many rows in a row stops the pipeline; as many transient
@@ -264,8 +277,10 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         /** Attempts of any row that got through when this row last renewed the token; -1 before it did. */
         long gotThroughAtRenewal = -1;
         Instant firstAttempt;
-        /** Attempts of any row that got through before this row's first transient failure; -1 before it. */
-        long gotThroughAtFirstFailure = -1;
+        /** Attempts of any row that got through before this row's first attempt went; -1 before it did. */
+        long gotThroughAtFirstAttempt = -1;
+        /** Whether an attempt of this row failed transiently (429, 5xx, timeout, reset). */
+        boolean failedTransiently;
         long due;
 
         Entry(Pending<R> row) {
@@ -306,6 +321,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
      * the turn on and sends the request; returns when another thread has the turn, or once stopped.
      */
     private void takeTurns() {
+        boolean lookedAgain = false;
         while (dispatcherTurn.tryLock()) {
             Ready ready;
             try {
@@ -318,11 +334,49 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             if (ready == null) {
                 return; // stopped: nobody takes the turn again
             }
+            if (ready == noRoom) {
+                // No place in flight: the thread whose request ends next takes the turn and the place it frees (no
+                // thread waits for a place, to be woken by each request that ends). A place freed before the turn was
+                // let go, or a request that hangs until it stops counting, is looked for again here.
+                if (!lookedAgain && inFlightLimit.hasRoom() || lookAgainLater()) {
+                    lookedAgain = true;
+                    continue;
+                }
+                return;
+            }
+            lookedAgain = false;
             if (inFlightLimit.hasRoom()) {
                 passTurn();
             }
             attempt(ready.entry, ready.token, ready.slot, ready.permit);
             Thread.interrupted(); // an interrupt meant for the turn holder must not stop this thread's next turn
+        }
+    }
+
+    /**
+     * Waits, on one thread at most, until a request in flight could be overdue (then it stops counting and frees a
+     * place without ending) or {@link #LOOK_AGAIN_AT_MOST} has passed, a safety net for a place freed unseen; false
+     * if another thread waits already. Once halted it does not wait: the next turn lets go of the row held.
+     */
+    private boolean lookAgainLater() {
+        if (!lookingAgain.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            long wait = Math.min(inFlightLimit.nanosUntilOverdue(), LOOK_AGAIN_AT_MOST);
+            lock.lock();
+            try {
+                if (!halted) {
+                    placeMayBeFree.awaitNanos(Math.max(wait, 1));
+                }
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            lookingAgain.set(false);
         }
     }
 
@@ -342,13 +396,19 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     /** The next request, ready to go; null once stopped (rows not sent have no outcome: a resumed run sends them). */
     private Ready ready() {
         try {
-            Entry entry = next();
-            if (entry == null) {
+            if (held == null) {
+                held = next();
+                if (held == null) {
+                    return null;
+                }
+            } else if (halted()) {
+                releaseHeld();
                 return null;
             }
-            held = entry;
-            Ready ready = placeAndPermit(entry);
-            held = null;
+            Ready ready = placeAndPermit(held);
+            if (ready != noRoom) {
+                held = null;
+            }
             return ready;
         } catch (InterruptedException | CancellationException stopped) {
             // halted or closed
@@ -360,10 +420,13 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         return null;
     }
 
-    /** Gets a token, a place in flight and a paced slot for the row; null if the pipeline stopped meanwhile. */
+    /** Gets a token, a place in flight and a paced slot for the row; {@link #noRoom} if no place is free. */
     private Ready placeAndPermit(Entry entry) throws InterruptedException {
         String token = token();
-        InFlightLimit.Slot slot = inFlightLimit.acquire();
+        InFlightLimit.Slot slot = inFlightLimit.tryAcquire();
+        if (slot == null) {
+            return noRoom;
+        }
         FlowControl.Permit permit;
         try {
             permit = flow.acquire();
@@ -403,8 +466,11 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
                 // attempts and fail-fast stops the run.
                 boolean probing = failuresInARow >= admitAfterFailures;
                 boolean freshReady = !queued.isEmpty() && (!probing || probe == null);
+                // A new row probes ahead of rows set aside: those may be rows that fail whatever the API's state (a
+                // resumed run starts with the bad rows its last session left), which must not look like an outage.
+                boolean freshProbe = probing && freshReady;
                 Entry due = setAside.peek();
-                if (!firstStillOut && due != null && due.due <= now
+                if (!firstStillOut && !freshProbe && due != null && due.due <= now
                         && (!freshReady || probing || setAside.size() >= SET_ASIDE_CAPACITY / 2
                                 || retryBudget.takeRetry())) {
                     inProgress++;
@@ -506,6 +572,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         Instant started = Instant.now();
         if (entry.firstAttempt == null) {
             entry.firstAttempt = started;
+            entry.gotThroughAtFirstAttempt = gotThrough.get();
         }
         entry.attempts++;
         Reply reply = null;
@@ -531,16 +598,18 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             return;
         }
         offTheWire();
+        // The place in flight is held until the outcome is recorded: a crash in between re-sends the row, so it is
+        // one of the requests the duplicate bound counts, and this thread takes the place again for its next turn.
         if (reply != null) {
             Duration retryAfter = RetryAfter.parse(reply.retryAfter(), started);
             permit.answered(reply.status(), true, reply.status() == 429 ? retryAfter : null);
-            slot.answered();
             act(entry, endpoint.classify(reply), token, retryAfter);
+            slot.answered();
         } else {
             boolean connected = !NetworkErrors.isNotConnected(failure);
             permit.answered(0, connected, null);
-            slot.ended();
             actOnFailure(entry, call, failure, connected);
+            slot.ended();
         }
     }
 
@@ -622,9 +691,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     /** A transient failure: the row goes again after its back-off, or ends {@link SendOutcome.Exhausted}. */
     private void setAsideOrGiveUp(Entry entry, Integer status, String message, Duration retryAfter,
             boolean neverConnected, boolean countsAsFailure) {
-        if (entry.gotThroughAtFirstFailure < 0) {
-            entry.gotThroughAtFirstFailure = gotThrough.get();
-        }
+        entry.failedTransiently = true;
         if (countsAsFailure) {
             lock.lock();
             try {
@@ -664,7 +731,9 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             attemptEnded(entry, null);
             return;
         }
-        boolean isolated = entry.gotThroughAtFirstFailure >= 0 && gotThrough.get() > entry.gotThroughAtFirstFailure;
+        // Other rows got through since this one first went: whatever its failure, it is the row's. (Rows that fail on
+        // every attempt end together once the rest of the file is done, which must not look like an outage.)
+        boolean isolated = entry.failedTransiently && gotThrough.get() > entry.gotThroughAtFirstAttempt;
         failFast.observe(entry.row.line(), outcome, isolated);
         lock.lock();
         try {
@@ -719,6 +788,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         work.signalAll();
         room.signalAll();
         settled.signalAll();
+        placeMayBeFree.signalAll();
     }
 
     /** The probe's attempt is over (it got through, or failed and was set aside): the next may go. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +52,33 @@ class FlowScenariosTest extends SandboxImportTest {
                 .isLessThan(firstRefused);
         Cli.Result history = cli.run("history", "--limit", "2");
         assertThat(history.out().lines().skip(1)).allSatisfy(line -> assertThat(line).containsPattern(" \\d+/s$"));
+    }
+
+    @Test
+    void aFileThatStartsWithRowsThatKeepFailingIsNotTakenForAnOutage() throws Exception {
+        // As a resumed run does: the rows its last session left without an outcome are the bad ones, and go first.
+        sandbox.faults().failingRows(0.05);
+        List<String> failing = new ArrayList<>();
+        List<String> good = new ArrayList<>();
+        for (int i = 1; failing.size() < 30 || good.size() < 100; i++) {
+            Map<String, String> record = new LinkedHashMap<>();
+            record.put("Account Name", "Account " + i);
+            record.put("Alias", "Alias " + i);
+            List<String> side = sandbox.faults().isFailingRow(record) ? failing : good;
+            if (side.size() < (side == failing ? 30 : 100)) {
+                side.add("Account " + i + ",Alias " + i);
+            }
+        }
+        List<String> lines = new ArrayList<>(List.of("Account Name,Alias"));
+        lines.addAll(failing);
+        lines.addAll(good);
+
+        Cli.Result r = cli.run("import", csv("bad-first.csv", lines.toArray(String[]::new)).toString(),
+                "--concurrency", "1");
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
+        assertThat(r.out()).contains("100 accepted").contains("30 exhausted");
+        assertThat(sandbox.stats().accepted()).isEqualTo(100);
     }
 
     @Test

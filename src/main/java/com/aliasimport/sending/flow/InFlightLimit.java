@@ -21,9 +21,10 @@ import com.netflix.concurrency.limits.limiter.SimpleLimiter;
  * <li>unthrottled, the library's Gradient2 limit: more while answers come as fast as before, fewer when they slow
  *     down, which is a server queueing them.</li>
  * </ul>
- * Both stay under {@code max} (--concurrency), which is also the number of sending threads. A request that hangs
- * far longer than requests usually take (until the read timeout) stops counting against the sized limit, so a few
- * hung connections cost their own threads but not the run's throughput; it still holds one of the {@code max}.
+ * Both stay under {@code max} (--concurrency), which is also the number of sending threads. A place is held from
+ * the moment a request is let through until its outcome is recorded. A request that hangs far longer than requests
+ * usually take (until the read timeout) stops counting against the sized limit, so a few hung connections cost
+ * their own threads but not the run's throughput; it still holds one of the {@code max}.
  */
 public final class InFlightLimit {
 
@@ -35,7 +36,6 @@ public final class InFlightLimit {
     private final Latency latency;
     private final LongSupplier clock;
     private final Set<Slot> active = ConcurrentHashMap.newKeySet();
-    private final Object released = new Object();
 
     private InFlightLimit(Limit limit, Latency latency, int max, LongSupplier clock) {
         this.latency = latency;
@@ -93,7 +93,10 @@ public final class InFlightLimit {
             }
             active.remove(this);
             threads.release();
-            wake();
+        }
+
+        private synchronized boolean counting() {
+            return counted;
         }
 
         private synchronized boolean stopCountingIfOverdue(long now, long overdueAfter) {
@@ -106,26 +109,45 @@ public final class InFlightLimit {
         }
     }
 
-    /** Waits for a place in flight. */
-    public Slot acquire() throws InterruptedException {
-        threads.acquire();
-        try {
-            while (true) {
-                Optional<Limiter.Listener> listener = limiter.acquire(null);
-                if (listener.isPresent()) {
-                    Slot slot = new Slot(listener.get(), clock.getAsLong());
-                    active.add(slot);
-                    return slot;
-                }
-                releaseOverdue();
-                synchronized (released) {
-                    released.wait(10);
-                }
-            }
-        } catch (InterruptedException | RuntimeException e) {
-            threads.release();
-            throw e;
+    /**
+     * A place in flight if one is free now, else null (the caller does not wait: the thread whose request ends
+     * next takes the place it frees). Requests overdue by now stop counting against the sized limit first.
+     */
+    public Slot tryAcquire() {
+        if (!threads.tryAcquire()) {
+            return null;
         }
+        Optional<Limiter.Listener> listener = limiter.acquire(null);
+        if (listener.isEmpty() && releaseOverdue()) {
+            listener = limiter.acquire(null);
+        }
+        if (listener.isEmpty()) {
+            threads.release();
+            return null;
+        }
+        Slot slot = new Slot(listener.get(), clock.getAsLong());
+        active.add(slot);
+        return slot;
+    }
+
+    /**
+     * Nanoseconds until the oldest request in flight would be overdue, when it stops counting against the sized
+     * limit and {@link #tryAcquire} may find room without any request ending; Long.MAX_VALUE if none would (no
+     * request counted, or no latency measured yet).
+     */
+    public long nanosUntilOverdue() {
+        long overdueAfter = overdueAfter();
+        if (overdueAfter == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long now = clock.getAsLong();
+        long soonest = Long.MAX_VALUE;
+        for (Slot slot : active) {
+            if (slot.counting()) {
+                soonest = Math.min(soonest, Math.max(0, slot.start + overdueAfter - now));
+            }
+        }
+        return soonest;
     }
 
     /** Whether a request could take a place in flight now without waiting. */
@@ -143,19 +165,24 @@ public final class InFlightLimit {
         return active.size();
     }
 
-    private void releaseOverdue() {
-        double typical = latency.typicalUpperSeconds();
-        long overdueAfter = Double.isNaN(typical) ? Long.MAX_VALUE
-                : Math.max(OVERDUE_AT_LEAST, (long) (OVERDUE_FACTOR * typical * 1e9));
-        long now = clock.getAsLong();
-        for (Slot slot : active) {
-            slot.stopCountingIfOverdue(now, overdueAfter);
+    /** Stops counting the requests overdue by now; whether there were any. */
+    private boolean releaseOverdue() {
+        long overdueAfter = overdueAfter();
+        if (overdueAfter == Long.MAX_VALUE) {
+            return false;
         }
+        long now = clock.getAsLong();
+        boolean released = false;
+        for (Slot slot : active) {
+            released |= slot.stopCountingIfOverdue(now, overdueAfter);
+        }
+        return released;
     }
 
-    private void wake() {
-        synchronized (released) {
-            released.notifyAll();
-        }
+    /** How long a request may take before it counts as hung: several times a typical slow answer. */
+    private long overdueAfter() {
+        double typical = latency.typicalUpperSeconds();
+        return Double.isNaN(typical) ? Long.MAX_VALUE
+                : Math.max(OVERDUE_AT_LEAST, (long) (OVERDUE_FACTOR * typical * 1e9));
     }
 }
