@@ -460,7 +460,10 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         try {
             while (!halted) {
                 long now = System.nanoTime();
-                boolean firstStillOut = !firstAnswered && inProgress > 0;
+                // Unthrottled, the first request goes alone: a wrong setting costs one request, not a hundred. At a
+                // pace, rows go from the start: waiting would cost the run the first answer's latency, and what goes
+                // before that answer is only the pace times that latency.
+                boolean firstStillOut = !firstAnswered && inProgress > 0 && !flow.paced();
                 // While attempts keep failing, new rows go one at a time: if one gets through, the API works and the
                 // failures were the rows' own (a cluster of bad rows, say); if not, the rows set aside run out of
                 // attempts and fail-fast stops the run.
@@ -585,7 +588,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             failure = e;
             String certificate = CertificateProblems.describe(e, call.uri());
             if (certificate != null) {
-                // Stopped before the first answer lets other requests go: every one would meet this certificate.
+                // Stopped at once: every request would meet this certificate.
                 stop(new CertificateProblemException(certificate));
             }
         } catch (RuntimeException e) {
@@ -603,13 +606,19 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         if (reply != null) {
             Duration retryAfter = RetryAfter.parse(reply.retryAfter(), started);
             permit.answered(reply.status(), true, reply.status() == 429 ? retryAfter : null);
-            act(entry, endpoint.classify(reply), token, retryAfter);
-            slot.answered();
+            try {
+                act(entry, endpoint.classify(reply), token, retryAfter);
+            } finally {
+                slot.answered();
+            }
         } else {
             boolean connected = !NetworkErrors.isNotConnected(failure);
             permit.answered(0, connected, null);
-            actOnFailure(entry, call, failure, connected);
-            slot.ended();
+            try {
+                actOnFailure(entry, call, failure, connected);
+            } finally {
+                slot.ended();
+            }
         }
     }
 

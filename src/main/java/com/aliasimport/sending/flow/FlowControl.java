@@ -153,6 +153,11 @@ public final class FlowControl {
                 requests.sum(), refused.sum());
     }
 
+    /** Whether requests go at a pace (a rate is set), rather than as fast as answers come. */
+    public boolean paced() {
+        return rate != null;
+    }
+
     /** The pace now, in requests per second (0 when unthrottled). */
     public double pace() {
         return rate == null ? 0 : rate.pace(clock.getAsLong());

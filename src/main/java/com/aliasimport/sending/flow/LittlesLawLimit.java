@@ -10,19 +10,23 @@ import com.netflix.concurrency.limits.limit.AbstractLimit;
  * paced slot), it allows 20% more than the law gives for a typical slow answer, plus two, so that a run of slow
  * answers does not make requests miss their slots. It follows the pace down after a 429 and the latency up and down
  * as the server's answers change; {@code max} (the --concurrency setting) caps it. Before the first answer it
- * allows one request: the first request of a run goes alone.
+ * assumes answers take up to {@link #BEFORE_FIRST_ANSWER}: requests go at the pace from the start (waiting for the
+ * first answer would cost the run that answer's latency, up to a second's worth of requests), while the pace keeps
+ * what goes before it to the requests of that latency.
  */
 final class LittlesLawLimit extends AbstractLimit {
 
     private static final double HEADROOM = 1.2;
     private static final int SPARE = 2;
+    /** The latency assumed until the first answer: the slowest a distant API usually answers. */
+    static final double BEFORE_FIRST_ANSWER = 1.0;
 
     private final DoubleSupplier pace;
     private final Latency latency;
     private final int max;
 
     LittlesLawLimit(DoubleSupplier pace, Latency latency, int max) {
-        super(1);
+        super(limitFor(pace.getAsDouble(), Double.NaN, max));
         this.pace = pace;
         this.latency = latency;
         this.max = max;
@@ -36,7 +40,7 @@ final class LittlesLawLimit extends AbstractLimit {
 
     static int limitFor(double pace, double seconds, int max) {
         if (Double.isNaN(seconds)) {
-            return 1;
+            seconds = BEFORE_FIRST_ANSWER;
         }
         double needed = Math.ceil(pace * seconds * HEADROOM) + SPARE;
         return (int) Math.max(1, Math.min(max, needed));

@@ -11,27 +11,27 @@ import org.junit.jupiter.api.Test;
 class InFlightLimitTest {
 
     private static final int PACE = 10;
-    private static final int MAX = 8;
 
     private long now;
-    private final InFlightLimit limit = InFlightLimit.of(() -> PACE, MAX, () -> now);
 
     @Test
-    void theFirstRequestGoesAlone() {
-        assertThat(limit.tryAcquire()).isNotNull();
+    void beforeAnyAnswerASecondsWorthAtThePaceMayBeInFlight() {
+        InFlightLimit limit = limit(64);
 
+        assertThat(limit.limit()).as("10/s x 1 s x 1.2, plus 2").isEqualTo(14);
+        assertThat(takeAllFree(limit)).hasSize(14);
         assertThat(limit.hasRoom()).isFalse();
-        assertThat(limit.tryAcquire()).isNull();
         assertThat(limit.nanosUntilOverdue()).as("no latency measured yet").isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
     void sizedByThePaceAndTheLatencyAndAPlaceIsFreeOnlyOnceARequestEnds() {
-        answerOneAfter(100);
+        InFlightLimit limit = limit(64);
+        answerOneAfter(limit, 100);
         // 10/s x 0.2 s (a typical slow answer: the average plus twice the deviation) x 1.2, plus 2
         assertThat(limit.limit()).isEqualTo(5);
 
-        List<InFlightLimit.Slot> slots = takeAllFree();
+        List<InFlightLimit.Slot> slots = takeAllFree(limit);
         assertThat(slots).hasSize(5);
         assertThat(limit.hasRoom()).isFalse();
 
@@ -43,10 +43,10 @@ class InFlightLimitTest {
     }
 
     @Test
-    void hungRequestsStopCountingOnceOverdueButKeepTheirThreads() {
-        answerOneAfter(100); // overdue after max(2 s, 4 x 0.2 s)
-        List<InFlightLimit.Slot> hung = takeAllFree();
-        assertThat(hung).hasSize(5);
+    void hungRequestsStopCountingOnceOverdue() {
+        InFlightLimit limit = limit(64);
+        answerOneAfter(limit, 100); // overdue after max(2 s, 4 x 0.2 s)
+        assertThat(takeAllFree(limit)).hasSize(5);
         assertThat(limit.nanosUntilOverdue()).isEqualTo(millis(2000));
 
         now += millis(1500);
@@ -55,21 +55,35 @@ class InFlightLimitTest {
 
         now += millis(500);
         assertThat(limit.nanosUntilOverdue()).isZero();
-        List<InFlightLimit.Slot> more = takeAllFree();
-        assertThat(more).as("the hung five no longer count, but hold five of the eight threads").hasSize(MAX - 5);
-        assertThat(limit.inFlight()).isEqualTo(MAX);
+        assertThat(takeAllFree(limit)).as("the hung five no longer count").hasSize(5);
+        assertThat(limit.inFlight()).isEqualTo(10);
+    }
+
+    @Test
+    void hungRequestsKeepTheirThreadsUntilTheyEnd() {
+        InFlightLimit limit = limit(6);
+        answerOneAfter(limit, 100);
+        List<InFlightLimit.Slot> hung = takeAllFree(limit);
+        assertThat(hung).hasSize(5);
+
+        now += millis(2000);
+        assertThat(takeAllFree(limit)).as("one of the six threads is left").hasSize(1);
 
         hung.get(0).ended();
         assertThat(limit.tryAcquire()).as("a hung request's end frees its thread").isNotNull();
     }
 
-    private void answerOneAfter(long ms) {
+    private InFlightLimit limit(int max) {
+        return InFlightLimit.of(() -> PACE, max, () -> now);
+    }
+
+    private void answerOneAfter(InFlightLimit limit, long ms) {
         InFlightLimit.Slot slot = limit.tryAcquire();
         now += millis(ms);
         slot.answered();
     }
 
-    private List<InFlightLimit.Slot> takeAllFree() {
+    private static List<InFlightLimit.Slot> takeAllFree(InFlightLimit limit) {
         List<InFlightLimit.Slot> slots = new ArrayList<>();
         for (InFlightLimit.Slot slot = limit.tryAcquire(); slot != null; slot = limit.tryAcquire()) {
             slots.add(slot);
