@@ -15,7 +15,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -27,10 +26,10 @@ public final class HttpNetwork {
 
     private static volatile HttpNetwork systemDefault;
 
-    private final SSLContext tls;
+    private final LazyTls tls;
     private final EnvironmentProxies proxies;
 
-    public HttpNetwork(SSLContext tls, EnvironmentProxies proxies) {
+    private HttpNetwork(LazyTls tls, EnvironmentProxies proxies) {
         this.tls = tls;
         this.proxies = proxies;
     }
@@ -42,7 +41,7 @@ public final class HttpNetwork {
      * @throws IllegalArgumentException a proxy variable is not a usable URL (the message names no value)
      */
     public static HttpNetwork of(TrustManager... extraTrust) {
-        return new HttpNetwork(tlsContext(CompositeTrustManager.withJdkDefaults(extraTrust)),
+        return new HttpNetwork(new LazyTls(() -> tlsContext(CompositeTrustManager.withJdkDefaults(extraTrust))),
                 EnvironmentProxies.fromProcess());
     }
 
@@ -73,7 +72,7 @@ public final class HttpNetwork {
      */
     public HttpClientBuilder clientBuilder(Duration connectTimeout, Duration readTimeout, int connections) {
         var pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
+                .setTlsSocketStrategy(tls)
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
