@@ -10,9 +10,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import com.aliasimport.mapping.ClassifiedRow;
-import com.aliasimport.report.FailedRow;
-import com.aliasimport.report.FailedRowRetries;
-import com.aliasimport.report.FailureType;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailedRowRetries;
+import com.aliasimport.outcome.FailureType;
 
 /**
  * Reads the unresolved failed rows of a run, page by page in line order, for a retry-failed pass. The checkpoint

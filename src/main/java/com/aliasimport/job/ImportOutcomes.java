@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
-import com.aliasimport.report.AcceptanceJournal;
-import com.aliasimport.report.AcceptedRow;
-import com.aliasimport.report.FailedRow;
-import com.aliasimport.report.RowOutcomeStore;
+import com.aliasimport.outcome.AcceptanceJournal;
+import com.aliasimport.outcome.AcceptedRow;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.RowOutcomeStore;
 
 /**
  * An import's outcomes: one new accepted_row or failed_row per line. Failed rows are committed at once;

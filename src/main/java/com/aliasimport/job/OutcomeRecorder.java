@@ -2,7 +2,7 @@ package com.aliasimport.job;
 
 import java.util.List;
 
-import com.aliasimport.report.FailedRow;
+import com.aliasimport.outcome.FailedRow;
 
 /**
  * Where a run puts what became of each row. An import inserts new outcomes; a retry-failed pass updates the failed

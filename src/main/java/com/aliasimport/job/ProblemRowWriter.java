@@ -8,8 +8,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import com.aliasimport.mapping.ClassifiedRow;
 import com.aliasimport.mapping.RowProblem;
-import com.aliasimport.report.FailedRow;
-import com.aliasimport.report.FailureType;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
 
 /** Stores the chunk's rows that failed a check (INVALID) or repeat an earlier row (DUPLICATE), with the checkpoint. */
 final class ProblemRowWriter implements ItemWriter<ClassifiedRow> {

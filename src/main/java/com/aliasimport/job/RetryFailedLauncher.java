@@ -8,8 +8,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.stereotype.Service;
 
 import com.aliasimport.config.ConfigurationException;
-import com.aliasimport.report.FailedRowRetries;
-import com.aliasimport.report.FailureType;
+import com.aliasimport.outcome.FailedRowRetries;
+import com.aliasimport.outcome.FailureType;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 import com.aliasimport.run.RunLock;

@@ -3,8 +3,8 @@ package com.aliasimport.job;
 import java.util.List;
 import java.util.function.LongConsumer;
 
-import com.aliasimport.report.FailedRow;
-import com.aliasimport.report.FailedRowRetries;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailedRowRetries;
 
 /** A retry-failed pass's outcomes: they update the failed rows of the run being retried. */
 final class RetryOutcomes implements OutcomeRecorder {

@@ -3,8 +3,8 @@ package com.aliasimport.job;
 import java.time.Instant;
 import java.util.Map;
 
-import com.aliasimport.report.FailedRow;
-import com.aliasimport.report.FailureType;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
 import com.aliasimport.sending.SendOutcome;
 import com.aliasimport.sending.SendingPipeline;
 

@@ -1,4 +1,4 @@
-package com.aliasimport.report;
+package com.aliasimport.outcome;
 
 import java.time.Instant;
 

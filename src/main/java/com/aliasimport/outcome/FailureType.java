@@ -1,4 +1,4 @@
-package com.aliasimport.report;
+package com.aliasimport.outcome;
 
 /** Why a row did not make it into CustomerGauge. */
 public enum FailureType {

@@ -11,6 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 import com.aliasimport.mapping.FormulaGuard;
 import com.aliasimport.mapping.HeaderCheck;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
 
 /**
  * The report as a CSV a person can correct in a spreadsheet and import as it is: the mapping fields first, then

@@ -2,6 +2,7 @@ package com.aliasimport.report;
 
 import tools.jackson.core.JsonGenerator;
 
+import com.aliasimport.outcome.FailedRow;
 import com.aliasimport.run.ImportRun;
 
 /** The report for tools: one JSON document, the run and then its failed rows, written as they stream in. */

@@ -16,6 +16,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.exc.JacksonIOException;
 
 import com.aliasimport.config.AliasImportProperties;
+import com.aliasimport.outcome.RowOutcomeStore;
 import com.aliasimport.run.ImportRun;
 
 /**

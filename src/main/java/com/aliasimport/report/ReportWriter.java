@@ -1,5 +1,7 @@
 package com.aliasimport.report;
 
+import com.aliasimport.outcome.FailedRow;
+
 /** Writes one run's failed rows in one format, as they stream from the database. */
 interface ReportWriter {
 

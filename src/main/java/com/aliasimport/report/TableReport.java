@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.aliasimport.report.AcceptanceJournal;
+import com.aliasimport.outcome.AcceptanceJournal;
 import com.aliasimport.sandbox.SandboxStats;
 import com.aliasimport.support.ChildImports;
 import com.aliasimport.support.ChildJvm;

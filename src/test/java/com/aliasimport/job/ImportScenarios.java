@@ -17,11 +17,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.aliasimport.report.AcceptanceJournal;
-import com.aliasimport.report.AcceptedRow;
-import com.aliasimport.report.FailedRow;
-import com.aliasimport.report.FailureType;
-import com.aliasimport.report.RowOutcomeStore;
+import com.aliasimport.outcome.AcceptanceJournal;
+import com.aliasimport.outcome.AcceptedRow;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
+import com.aliasimport.outcome.RowOutcomeStore;
 import com.aliasimport.support.Cli;
 import com.aliasimport.support.SandboxImportTest;
 

@@ -1,4 +1,4 @@
-package com.aliasimport.report;
+package com.aliasimport.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

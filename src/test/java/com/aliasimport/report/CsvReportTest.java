@@ -13,6 +13,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import com.aliasimport.mapping.FormulaGuard;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
 
 /**
  * The CSV writer on its own, for values an import cannot produce: stored values are trimmed, so none starts with

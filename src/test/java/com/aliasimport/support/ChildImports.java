@@ -24,7 +24,7 @@ import org.springframework.batch.core.repository.dao.DefaultExecutionContextSeri
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import com.aliasimport.report.AcceptanceJournal;
+import com.aliasimport.outcome.AcceptanceJournal;
 import com.aliasimport.sandbox.SandboxServer;
 import com.aliasimport.sandbox.SandboxSettings;
 
