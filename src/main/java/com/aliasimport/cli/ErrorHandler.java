@@ -2,6 +2,7 @@ package com.aliasimport.cli;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import com.aliasimport.config.ConfigurationException;
@@ -71,10 +72,7 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static String oneLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst()
                 .orElse(""));

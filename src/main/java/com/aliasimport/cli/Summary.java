@@ -22,7 +22,7 @@ final class Summary {
 
     /** The summary as one JSON object on one line, for tools; the exit code is the same as {@link #print}'s. */
     static int printJson(PrintWriter out, ImportResult result) {
-        int exitCode = print(new PrintWriter(java.io.OutputStream.nullOutputStream()), result);
+        int exitCode = exitCode(result);
         RunCounts c = result.counts();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("event", "summary");
@@ -90,14 +90,14 @@ final class Summary {
                 if (c.invalid() > result.sampleProblems().size()) {
                     out.println("  ...");
                 }
-                return c.invalid() > 0 ? ExitCodes.ROWS_FAILED : ExitCodes.OK;
+                return exitCode(result);
             }
             case ALREADY_IMPORTED -> {
                 ImportRun run = result.run();
                 out.printf("%s was already imported by run %d (%s, %s): nothing to do. Use --new-run to import it"
                         + " again.%n", file, run.id(), run.endedAt(), run.status().name().toLowerCase(Locale.ROOT)
                                 .replace('_', ' '));
-                return ExitCodes.OK;
+                return exitCode(result);
             }
             default -> {
                 ImportRun run = result.run();
@@ -108,26 +108,29 @@ final class Summary {
                 heldTo(out, run.flow(), result.flow());
             }
         }
-        return switch (result.outcome()) {
-            case COMPLETED -> {
-                out.println("completed: every row accepted.");
-                yield ExitCodes.OK;
-            }
-            case COMPLETED_WITH_FAILURES -> {
-                out.printf("completed with %d failed rows: see them with 'alias-import report --run %d'.%n",
-                        c.failed(), result.run().id());
-                yield ExitCodes.ROWS_FAILED;
-            }
-            case PAUSED -> {
-                out.printf("paused after the --limit rows: check them in CustomerGauge, then run the same command"
-                        + " again to send the rest.%n");
-                yield c.failed() > 0 ? ExitCodes.ROWS_FAILED : ExitCodes.OK;
-            }
+        switch (result.outcome()) {
+            case COMPLETED -> out.println("completed: every row accepted.");
+            case COMPLETED_WITH_FAILURES -> out.printf("completed with %d failed rows: see them with 'alias-import"
+                    + " report --run %d'.%n", c.failed(), result.run().id());
+            case PAUSED -> out.printf("paused after the --limit rows: check them in CustomerGauge, then run the same"
+                    + " command again to send the rest.%n");
             default -> {
                 out.println("stopped: " + result.message());
                 out.println("nothing is lost: fix the cause and run the same command again to resume.");
-                yield ExitCodes.RUN_FAILED;
             }
+        }
+        return exitCode(result);
+    }
+
+    /** The exit code that goes with an import's outcome (the README's "Exit codes"). */
+    static int exitCode(ImportResult result) {
+        RunCounts c = result.counts();
+        return switch (result.outcome()) {
+            case COMPLETED, ALREADY_IMPORTED -> ExitCodes.OK;
+            case COMPLETED_WITH_FAILURES -> ExitCodes.ROWS_FAILED;
+            case DRY_RUN -> c.invalid() > 0 ? ExitCodes.ROWS_FAILED : ExitCodes.OK;
+            case PAUSED -> c.failed() > 0 ? ExitCodes.ROWS_FAILED : ExitCodes.OK;
+            case FAILED -> ExitCodes.RUN_FAILED;
         };
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import com.aliasimport.api.RecordsEndpoint;
@@ -210,10 +211,7 @@ class RunSessions {
         if (failures.isEmpty()) {
             return "the run ended " + execution.getStatus();
         }
-        Throwable root = failures.get(0);
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failures.get(0));
         return "unexpected error: " + root;
     }
 }

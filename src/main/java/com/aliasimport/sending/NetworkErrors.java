@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.springframework.core.NestedExceptionUtils;
 
 /** Reads an I/O failure's cause chain: did the request leave this machine, and is it worth retrying? */
 final class NetworkErrors {
@@ -44,10 +45,7 @@ final class NetworkErrors {
         if (isReadTimeout(t)) {
             return "no response within the read timeout";
         }
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(t);
         String message = root.getMessage();
         return "connection failed (" + root.getClass().getSimpleName() + (message == null ? "" : ": " + message)
                 + ")";

@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
+
 import com.aliasimport.sending.flow.FlowControl;
 import com.aliasimport.sending.flow.FlowFigures;
 import com.aliasimport.sending.flow.InFlightLimit;
@@ -809,10 +811,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
