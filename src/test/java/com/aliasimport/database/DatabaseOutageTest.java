@@ -32,7 +32,7 @@ class DatabaseOutageTest {
 
     @Test
     @Timeout(240)
-    void aRestartOfAFewSecondsIsWaitedForAndEveryRowIsAcceptedOnce() {
+    void aRestartOfAFewSecondsIsWaitedForAndEveryRowIsAcceptedOnce() throws InterruptedException {
         try (PrivatePostgres pg = PrivatePostgres.start(); ChildImports env = new ChildImports(home)) {
             SandboxStats stats = env.sandbox().stats();
             env.sandbox().faults().latency(LATENCY);
@@ -42,8 +42,8 @@ class DatabaseOutageTest {
 
             pg.stopServer();
             long stoppedAt = System.nanoTime();
-            // The outage itself: the server stays down for two seconds.
-            ChildImports.await(() -> false, Duration.ofSeconds(2));
+            // The outage itself: the server stays down for two seconds (the scenario, not a wait for a result).
+            Thread.sleep(2_000);
             pg.startServer();
             System.out.printf("PostgreSQL was down %.1f s at %d rows accepted%n",
                     (System.nanoTime() - stoppedAt) / 1e9, stats.distinctRecords());

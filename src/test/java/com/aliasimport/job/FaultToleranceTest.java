@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.aliasimport.support.Cli;
@@ -32,10 +33,8 @@ class FaultToleranceTest extends SandboxImportTest {
     void rowsAreSentConcurrentlyButNeverMoreThanTheConcurrencyAtOnce() throws Exception {
         Path file = aliases("concurrency.csv", 120);
         // Requests an earlier test's client gave up on (read timeouts) may still be held by the server: let them go.
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (sandbox.stats().concurrentRequests() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+                .until(() -> sandbox.stats().concurrentRequests() == 0);
         sandbox.stats().reset();
         sandbox.faults().latency(Duration.ofMillis(30));
         Cli.Result r = cli.run("import", file.toString(), "--concurrency", "6", "--chunk-size", "40");

@@ -72,7 +72,8 @@ class OverlappingRunsTest {
             env.sandbox().faults().latency(Duration.ofSeconds(120));
             ChildJvm stuck = env.start("stuck", Map.of("alias-import.http.read-timeout", "300s"),
                     "import", file.toString(), "--concurrency", "4");
-            ChildImports.await(() -> stats.requests() >= 4 || !stuck.isAlive(), Duration.ofSeconds(90));
+            // Unthrottled (as every child run here), its first request goes alone, and hangs.
+            ChildImports.await(() -> stats.requests() >= 1 || !stuck.isAlive(), Duration.ofSeconds(90));
             assertThat(stuck.isAlive()).as(stuck.describe()).isTrue();
             long requests = stats.requests();
 

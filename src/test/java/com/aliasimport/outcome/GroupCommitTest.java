@@ -3,6 +3,7 @@ package com.aliasimport.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
@@ -76,10 +78,8 @@ class GroupCommitTest {
             // Both queue behind the first commit, so they go in the second batch together, which fails.
             Future<?> second = pool.submit(() -> group.write(2));
             Future<?> third = pool.submit(() -> group.write(3));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (group.queued() < 2 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> group.queued() >= 2);
             release.countDown();
             first.get(5, TimeUnit.SECONDS);
             for (Future<?> f : List.of(second, third)) {

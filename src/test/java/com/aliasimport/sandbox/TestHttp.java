@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.awaitility.Awaitility;
+
 import tools.jackson.databind.JsonNode;
 
 /** A real HTTP client for the sandbox tests: JDK HttpClient, HTTP/1.1, nothing of ours in between. */
@@ -129,17 +131,6 @@ final class TestHttp {
 
     /** Polls instead of sleeping: returns as soon as the condition holds, fails after the timeout. */
     static void await(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 }

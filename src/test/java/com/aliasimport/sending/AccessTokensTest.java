@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,11 +89,8 @@ class AccessTokensTest {
             threads.add(thread);
             thread.start();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!(requests.get() == 1 && blocked(threads) == THREADS - 1) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(blocked(threads)).as("threads waiting behind the one token request").isEqualTo(THREADS - 1);
+        Awaitility.await("threads waiting behind the one token request").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(1)).until(() -> requests.get() == 1 && blocked(threads) == THREADS - 1);
         answer.countDown();
         List<Object> answers = new ArrayList<>();
         for (CompletableFuture<Object> result : results) {

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -175,35 +175,22 @@ public final class ChildImports implements AutoCloseable {
      * taken although nobody reads the answer.
      */
     public void awaitSandboxIdle(Duration quiet, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long seen = -1;
-        long since = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            var stats = sandbox.stats();
-            long requests = stats.requests();
-            long answered = stats.statusCounts().values().stream().mapToLong(Long::longValue).sum()
-                    + stats.connectionResets();
-            if (requests != seen || answered < requests) {
-                seen = requests;
-                since = System.nanoTime();
-            } else if (System.nanoTime() - since >= quiet.toNanos()) {
-                return;
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
-        throw new AssertionError("the sandbox still had requests in flight after " + timeout);
+        long[] seen = {-1};
+        Awaitility.await("the sandbox idle for " + quiet).atMost(timeout).pollInterval(Duration.ofMillis(1))
+                .during(quiet).until(() -> {
+                    var stats = sandbox.stats();
+                    long requests = stats.requests();
+                    long answered = stats.statusCounts().values().stream().mapToLong(Long::longValue).sum()
+                            + stats.connectionResets();
+                    boolean idle = requests == seen[0] && answered >= requests;
+                    seen[0] = requests;
+                    return idle;
+                });
     }
 
-    /** Polls {@code condition} every 0.2 ms; false if it did not become true within {@code timeout}. */
-    public static boolean await(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(200_000);
-        }
-        return true;
+    /** Polls {@code condition} every millisecond until it holds; fails the test if it does not within {@code timeout}. */
+    public static void await(BooleanSupplier condition, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(1)).until(condition::getAsBoolean);
     }
 
     @Override
