@@ -17,9 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real-world conditions over real HTTP: latency with jitter, a rate limit and failing rows. The sandbox's
@@ -31,25 +30,13 @@ class SandboxConditionsTest {
     private static final long MS = 1_000_000L;
 
     private final AtomicLong now = new AtomicLong(5_000_000_000L);
-    private SandboxServer server;
-    private TestHttp http;
-    private String token;
 
-    @BeforeEach
-    void start() {
-        server = SandboxServer.start(SandboxSettings.defaults(), now::get);
-        http = new TestHttp(server);
-        token = http.token();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(now::get);
 
     @Test
     void rateLimitLetsTheBurstThroughThenAnswers429WithRetryAfterInSeconds() {
-        server.faults().rateLimit(RateLimit.tokenBucket(10, 3));
+        sandbox.faults().rateLimit(RateLimit.tokenBucket(10, 3));
 
         for (int i = 0; i < 3; i++) {
             assertThat(post(i).statusCode()).isEqualTo(200);
@@ -62,13 +49,13 @@ class SandboxConditionsTest {
         now.addAndGet(100 * MS); // one token's worth
         assertThat(post(3).statusCode()).isEqualTo(200);
         assertThat(post(4).statusCode()).isEqualTo(429);
-        assertThat(server.stats().throttled()).isEqualTo(2);
-        assertThat(server.stats().statusCounts()).containsEntry(200, 4L).containsEntry(429, 2L);
+        assertThat(sandbox.stats().throttled()).isEqualTo(2);
+        assertThat(sandbox.stats().statusCounts()).containsEntry(200, 4L).containsEntry(429, 2L);
     }
 
     @Test
     void rateLimitWithoutRetryAfterSendsNoHeader() {
-        server.faults().rateLimit(RateLimit.tokenBucket(50, 1).withRetryAfter(RateLimit.RetryAfter.NONE));
+        sandbox.faults().rateLimit(RateLimit.tokenBucket(50, 1).withRetryAfter(RateLimit.RetryAfter.NONE));
         post(0);
 
         HttpResponse<String> refused = post(1);
@@ -79,7 +66,7 @@ class SandboxConditionsTest {
 
     @Test
     void rateLimitCanSayRetryAfterAsAnHttpDate() {
-        server.faults().rateLimit(RateLimit.slidingWindow(1).withRetryAfter(RateLimit.RetryAfter.HTTP_DATE));
+        sandbox.faults().rateLimit(RateLimit.slidingWindow(1).withRetryAfter(RateLimit.RetryAfter.HTTP_DATE));
         post(0);
         Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -94,7 +81,7 @@ class SandboxConditionsTest {
 
     @Test
     void slidingWindowLetsNoMoreThanNThroughInASecond() {
-        server.faults().rateLimit(RateLimit.slidingWindow(2));
+        sandbox.faults().rateLimit(RateLimit.slidingWindow(2));
 
         assertThat(List.of(post(0).statusCode(), post(1).statusCode(), post(2).statusCode())).containsExactly(200,
                 200, 429);
@@ -107,50 +94,50 @@ class SandboxConditionsTest {
 
     @Test
     void refusedRequestsAreNeitherAuthenticatedNorValidatedNorStored() {
-        server.faults().rateLimit(RateLimit.tokenBucket(1, 1));
+        sandbox.faults().rateLimit(RateLimit.tokenBucket(1, 1));
         assertThat(post(0).statusCode()).isEqualTo(200);
 
         // Else a 422 and a 401.
-        assertThat(http.postJson(token, TestHttp.aliasJson("ACME", "acme")).statusCode()).isEqualTo(429);
-        assertThat(http.postJson(null, TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(429);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "acme")).statusCode()).isEqualTo(429);
+        assertThat(sandbox.http().postJson(null, TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(429);
         assertThat(post(1).statusCode()).isEqualTo(429);
 
-        assertThat(server.stats().acceptedRecords()).containsOnlyKeys(record(0));
-        assertThat(server.stats().rejected()).isZero();
-        assertThat(server.stats().statusCounts()).containsOnlyKeys(200, 429);
+        assertThat(sandbox.stats().acceptedRecords()).containsOnlyKeys(record(0));
+        assertThat(sandbox.stats().rejected()).isZero();
+        assertThat(sandbox.stats().statusCounts()).containsOnlyKeys(200, 429);
     }
 
     @Test
     void rateLimitedRequestsCountInTheBusiestWindow() {
-        server.faults().rateLimit(RateLimit.tokenBucket(5, 5));
+        sandbox.faults().rateLimit(RateLimit.tokenBucket(5, 5));
 
         for (int i = 0; i < 20; i++) {
             post(i);
         }
 
-        assertThat(server.stats().requests()).isEqualTo(20);
-        assertThat(server.stats().maxRequestsInAnyOneSecondWindow()).isEqualTo(20);
-        assertThat(server.stats().throttled()).isEqualTo(15);
-        assertThat(server.stats().accepted()).isEqualTo(5);
+        assertThat(sandbox.stats().requests()).isEqualTo(20);
+        assertThat(sandbox.stats().maxRequestsInAnyOneSecondWindow()).isEqualTo(20);
+        assertThat(sandbox.stats().throttled()).isEqualTo(15);
+        assertThat(sandbox.stats().accepted()).isEqualTo(5);
     }
 
     @Test
     void everyAnswerWaitsTheLatencyWhateverItIs() {
-        server.faults().latency(Duration.ofSeconds(30)).rateLimit(RateLimit.tokenBucket(1, 3));
+        sandbox.faults().latency(Duration.ofSeconds(30)).rateLimit(RateLimit.tokenBucket(1, 3));
         List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
 
         // One at a time, so the first three to arrive are these: a valid record, an invalid one, one without a token,
         // then one the rate limit refuses.
-        sendAsync(pending, token, TestHttp.aliasJson("ACME", "ACME Corp"));
-        sendAsync(pending, token, TestHttp.aliasJson("ACME", "acme"));
+        sendAsync(pending, sandbox.token(), TestHttp.aliasJson("ACME", "ACME Corp"));
+        sendAsync(pending, sandbox.token(), TestHttp.aliasJson("ACME", "acme"));
         sendAsync(pending, null, TestHttp.aliasJson("ACME", "ACME Corp"));
-        sendAsync(pending, token, TestHttp.aliasJson("Globex", "Globex Inc"));
+        sendAsync(pending, sandbox.token(), TestHttp.aliasJson("Globex", "Globex Inc"));
 
         // All four are held at once and not one answer has gone out: the 429 waits like the 200, 422 and 401.
-        TestHttp.await(Duration.ofSeconds(10), () -> server.stats().concurrentRequests() == 4);
-        assertThat(server.stats().statusCounts()).isEmpty();
+        TestHttp.await(Duration.ofSeconds(10), () -> sandbox.stats().concurrentRequests() == 4);
+        assertThat(sandbox.stats().statusCounts()).isEmpty();
         assertThat(pending).noneMatch(CompletableFuture::isDone);
-        assertThat(server.stats().maxConcurrentRequests()).isEqualTo(4);
+        assertThat(sandbox.stats().maxConcurrentRequests()).isEqualTo(4);
     }
 
     @Test
@@ -189,22 +176,22 @@ class SandboxConditionsTest {
 
     @Test
     void failingRowsFailOnEveryAttemptAndOnlyThose() {
-        server.faults().failingRows(0.2);
+        sandbox.faults().failingRows(0.2);
 
         Set<Integer> failedFirst = failing(100);
         Set<Integer> failedAgain = failing(100);
 
         assertThat(failedFirst).isNotEmpty().hasSizeLessThan(100).isEqualTo(failedAgain);
         for (int i = 0; i < 100; i++) {
-            assertThat(server.faults().isFailingRow(record(i))).isEqualTo(failedFirst.contains(i));
-            assertThat(server.stats().timesAccepted(record(i))).isEqualTo(failedFirst.contains(i) ? 0 : 2);
+            assertThat(sandbox.faults().isFailingRow(record(i))).isEqualTo(failedFirst.contains(i));
+            assertThat(sandbox.stats().timesAccepted(record(i))).isEqualTo(failedFirst.contains(i) ? 0 : 2);
         }
-        assertThat(server.stats().failingRowAnswers()).isEqualTo(2L * failedFirst.size());
-        assertThat(server.stats().statusCount(503)).isEqualTo(2L * failedFirst.size());
+        assertThat(sandbox.stats().failingRowAnswers()).isEqualTo(2L * failedFirst.size());
+        assertThat(sandbox.stats().statusCount(503)).isEqualTo(2L * failedFirst.size());
 
         // The record decides, not the body's format.
         int failingRow = failedFirst.iterator().next();
-        HttpResponse<String> form = http.postForm(token, "configuration=" + TestHttp.CONFIGURATION
+        HttpResponse<String> form = sandbox.http().postForm(sandbox.token(), "configuration=" + TestHttp.CONFIGURATION
                 + "&record[Account Name]=" + accountName(failingRow).replace(' ', '+')
                 + "&record[Alias]=CA-" + failingRow);
         assertThat(form.statusCode()).isEqualTo(503);
@@ -213,38 +200,38 @@ class SandboxConditionsTest {
 
     @Test
     void onlyValidAuthenticatedRecordsCanBeFailingRows() {
-        server.faults().failingRows(1.0);
+        sandbox.faults().failingRows(1.0);
 
-        assertThat(http.postJson(token, TestHttp.aliasJson("ACME", "acme")).statusCode()).isEqualTo(422);
-        assertThat(http.postJson(null, TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(401);
-        assertThat(http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(503);
-        assertThat(server.stats().failingRowAnswers()).isEqualTo(1);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "acme")).statusCode()).isEqualTo(422);
+        assertThat(sandbox.http().postJson(null, TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(401);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(503);
+        assertThat(sandbox.stats().failingRowAnswers()).isEqualTo(1);
 
-        server.faults().failingRows(0.0);
-        assertThat(http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(200);
-        assertThatThrownBy(() -> server.faults().failingRows(1.5)).isInstanceOf(IllegalArgumentException.class);
+        sandbox.faults().failingRows(0.0);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> sandbox.faults().failingRows(1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void clearTurnsTheConditionsOff() {
-        server.faults().latency(Duration.ofMillis(5), Duration.ofMillis(5)).failingRows(1.0)
+        sandbox.faults().latency(Duration.ofMillis(5), Duration.ofMillis(5)).failingRows(1.0)
                 .rateLimit(RateLimit.tokenBucket(1, 1));
         post(0);
 
-        server.faults().clear();
+        sandbox.faults().clear();
 
-        assertThat(server.faults().rateLimit()).isEmpty();
-        assertThat(server.faults().failingRows()).isZero();
-        assertThat(server.faults().jitter()).isZero();
+        assertThat(sandbox.faults().rateLimit()).isEmpty();
+        assertThat(sandbox.faults().failingRows()).isZero();
+        assertThat(sandbox.faults().jitter()).isZero();
         assertThat(List.of(post(1).statusCode(), post(2).statusCode())).containsExactly(200, 200);
     }
 
     @Test
     void describeNamesTheConditions() {
-        server.faults().latency(Duration.ofMillis(200), Duration.ofMillis(100)).failingRows(0.015)
+        sandbox.faults().latency(Duration.ofMillis(200), Duration.ofMillis(100)).failingRows(0.015)
                 .rateLimit(RateLimit.tokenBucket(50, 5).withRetryAfter(RateLimit.RetryAfter.NONE));
 
-        assertThat(server.describe()).contains("200 ms per records request, plus 0 to 100 ms of jitter",
+        assertThat(sandbox.server().describe()).contains("200 ms per records request, plus 0 to 100 ms of jitter",
                 "50 requests/s, token bucket (burst 5), no Retry-After",
                 "1.5% of the records answer 503 on every attempt");
     }
@@ -262,14 +249,14 @@ class SandboxConditionsTest {
     }
 
     private void sendAsync(List<CompletableFuture<HttpResponse<String>>> pending, String bearer, String json) {
-        long before = server.stats().requests();
-        pending.add(http.client.sendAsync(http.records(bearer, "application/json", json).build(),
+        long before = sandbox.stats().requests();
+        pending.add(sandbox.http().client.sendAsync(sandbox.http().records(bearer, "application/json", json).build(),
                 HttpResponse.BodyHandlers.ofString()));
-        TestHttp.await(Duration.ofSeconds(10), () -> server.stats().requests() == before + 1);
+        TestHttp.await(Duration.ofSeconds(10), () -> sandbox.stats().requests() == before + 1);
     }
 
     private HttpResponse<String> post(int row) {
-        return http.postJson(token, TestHttp.aliasJson(accountName(row), "CA-" + row));
+        return sandbox.postJson(TestHttp.aliasJson(accountName(row), "CA-" + row));
     }
 
     private static Map<String, String> record(int row) {

@@ -11,36 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxFaultsTest {
 
     private static final String ACME = TestHttp.aliasJson("ACME", "ACME Corp");
 
-    private SandboxServer server;
-    private TestHttp http;
-    private String token;
-
-    @BeforeEach
-    void start() {
-        server = SandboxServer.start(SandboxSettings.defaults());
-        http = new TestHttp(server);
-        token = http.token();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension();
 
     @Test
     void latencyDelaysEveryRecordsAnswer() {
-        server.faults().latency(Duration.ofMillis(150));
+        sandbox.faults().latency(Duration.ofMillis(150));
 
         long started = System.nanoTime();
-        HttpResponse<String> response = http.postJson(token, ACME);
+        HttpResponse<String> response = sandbox.postJson(ACME);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
@@ -48,101 +34,102 @@ class SandboxFaultsTest {
 
     @Test
     void latencyDoesNotSerialiseConcurrentRequests() {
-        server.faults().latency(Duration.ofSeconds(30));
+        sandbox.faults().latency(Duration.ofSeconds(30));
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            inFlight.add(http.client.sendAsync(http.records(token, "application/json", ACME).build(),
+            inFlight.add(sandbox.http().client.sendAsync(sandbox.records("application/json", ACME).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
 
         // All eight reach a handler while the first is still waiting out its latency.
-        TestHttp.await(Duration.ofSeconds(10), () -> server.stats().requests() == 8);
+        TestHttp.await(Duration.ofSeconds(10), () -> sandbox.stats().requests() == 8);
         assertThat(inFlight).noneMatch(CompletableFuture::isDone);
         // close() stops at once although handlers are asleep
     }
 
     @Test
     void failNextAnswersTheStatusWithoutStoringThenRecovers() {
-        server.faults().failNext(2, 503);
+        sandbox.faults().failNext(2, 503);
 
-        HttpResponse<String> first = http.postJson(token, ACME);
+        HttpResponse<String> first = sandbox.postJson(ACME);
         assertThat(first.statusCode()).isEqualTo(503);
         assertThat(first.body()).isEqualTo("{\"message\":\"Service Unavailable\"}");
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(503);
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(200);
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(503);
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(200);
 
-        assertThat(server.stats().statusCounts()).containsEntry(503, 2L).containsEntry(200, 1L);
-        assertThat(server.stats().accepted()).isEqualTo(1);
-        assertThat(server.stats().requests()).isEqualTo(3);
+        assertThat(sandbox.stats().statusCounts()).containsEntry(503, 2L).containsEntry(200, 1L);
+        assertThat(sandbox.stats().accepted()).isEqualTo(1);
+        assertThat(sandbox.stats().requests()).isEqualTo(3);
     }
 
     @Test
     void throttleAnswers429WithRetryAfterInWholeSecondsRoundedUp() {
-        server.faults().throttleNext(2, Duration.ofMillis(1500));
+        sandbox.faults().throttleNext(2, Duration.ofMillis(1500));
 
-        HttpResponse<String> response = http.postJson(token, ACME);
+        HttpResponse<String> response = sandbox.postJson(ACME);
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
         assertThat(response.body()).isEqualTo("{\"message\":\"Too Many Attempts.\"}");
-        server.faults().throttleNext(1, Duration.ofSeconds(3));
-        assertThat(http.postJson(token, ACME).headers().firstValue("Retry-After")).hasValue("3");
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(200);
-        assertThat(server.stats().accepted()).isEqualTo(1);
+        sandbox.faults().throttleNext(1, Duration.ofSeconds(3));
+        assertThat(sandbox.postJson(ACME).headers().firstValue("Retry-After")).hasValue("3");
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(200);
+        assertThat(sandbox.stats().accepted()).isEqualTo(1);
     }
 
     @Test
     void resetBeforeAcceptingDropsTheConnectionAndTheRecord() {
-        server.faults().resetNext(1, false);
+        sandbox.faults().resetNext(1, false);
 
-        Exception seen = http.sendExpectingFailure(http.records(token, "application/json", ACME).build());
+        Exception seen = sandbox.http().sendExpectingFailure(sandbox.records("application/json", ACME).build());
 
         assertThat(seen).isInstanceOf(IOException.class);
-        assertThat(server.stats().connectionResets()).isEqualTo(1);
-        assertThat(server.stats().accepted()).isZero();
-        assertThat(server.stats().statusCounts()).isEmpty();
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(200);
+        assertThat(sandbox.stats().connectionResets()).isEqualTo(1);
+        assertThat(sandbox.stats().accepted()).isZero();
+        assertThat(sandbox.stats().statusCounts()).isEmpty();
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(200);
     }
 
     @Test
     void resetAfterAcceptingKeepsTheRecordButLosesTheAnswer() {
-        server.faults().resetNext(1, true);
+        sandbox.faults().resetNext(1, true);
 
-        Exception seen = http.sendExpectingFailure(http.records(token, "application/json", ACME).build());
+        Exception seen = sandbox.http().sendExpectingFailure(sandbox.records("application/json", ACME).build());
 
         assertThat(seen).isInstanceOf(IOException.class);
-        assertThat(server.stats().accepted()).isEqualTo(1);
-        assertThat(server.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(1);
-        assertThat(server.stats().connectionResets()).isEqualTo(1);
+        assertThat(sandbox.stats().accepted()).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(1);
+        assertThat(sandbox.stats().connectionResets()).isEqualTo(1);
     }
 
     @Test
     void resetAfterAcceptingStoresNothingForAnInvalidRecord() {
-        server.faults().resetNext(1, true);
+        sandbox.faults().resetNext(1, true);
 
-        http.sendExpectingFailure(http.records(token, "application/json", TestHttp.aliasJson("ACME", "acme")).build());
+        sandbox.http()
+                .sendExpectingFailure(sandbox.records("application/json", TestHttp.aliasJson("ACME", "acme")).build());
 
-        assertThat(server.stats().accepted()).isZero();
+        assertThat(sandbox.stats().accepted()).isZero();
     }
 
     @Test
     void slowAnswersTimeTheClientOutButTheRecordIsTaken() {
-        server.faults().slowNext(1, Duration.ofSeconds(2));
+        sandbox.faults().slowNext(1, Duration.ofSeconds(2));
 
-        Exception seen = http.sendExpectingFailure(http.records(token, "application/json", ACME)
+        Exception seen = sandbox.http().sendExpectingFailure(sandbox.records("application/json", ACME)
                 .timeout(Duration.ofMillis(200)).build());
 
         assertThat(seen).isInstanceOf(HttpTimeoutException.class);
-        TestHttp.await(Duration.ofSeconds(5), () -> server.stats().accepted() == 1);
-        assertThat(http.postJson(token, TestHttp.aliasJson("Globex", "Globex Inc")).statusCode()).isEqualTo(200);
+        TestHttp.await(Duration.ofSeconds(5), () -> sandbox.stats().accepted() == 1);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("Globex", "Globex Inc")).statusCode()).isEqualTo(200);
     }
 
     @Test
     void slowAnswersArriveAfterTheDelay() {
-        server.faults().slowNext(1, Duration.ofMillis(200));
+        sandbox.faults().slowNext(1, Duration.ofMillis(200));
 
         long started = System.nanoTime();
-        HttpResponse<String> response = http.postJson(token, ACME);
+        HttpResponse<String> response = sandbox.postJson(ACME);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
@@ -150,46 +137,46 @@ class SandboxFaultsTest {
 
     @Test
     void downAnswers503UntilTheServerIsBack() {
-        server.faults().down(Duration.ofMillis(800));
+        sandbox.faults().down(Duration.ofMillis(800));
 
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(503);
-        TestHttp.await(Duration.ofSeconds(5), () -> http.postJson(token, ACME).statusCode() == 200);
-        assertThat(server.stats().accepted()).isEqualTo(1);
-        assertThat(server.stats().statusCount(503)).isPositive();
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(503);
+        TestHttp.await(Duration.ofSeconds(5), () -> sandbox.postJson(ACME).statusCode() == 200);
+        assertThat(sandbox.stats().accepted()).isEqualTo(1);
+        assertThat(sandbox.stats().statusCount(503)).isPositive();
     }
 
     @Test
     void rejectConfigurationRejectsEveryAuthenticatedRequest() {
-        server.faults().rejectConfiguration(true);
+        sandbox.faults().rejectConfiguration(true);
 
-        HttpResponse<String> response = http.postJson(token, ACME);
+        HttpResponse<String> response = sandbox.postJson(ACME);
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).isEqualTo("{\"message\":\"The given data was invalid.\","
                 + "\"errors\":{\"configuration\":[\"The selected configuration is invalid.\"]}}");
-        assertThat(http.postJson(null, ACME).statusCode()).isEqualTo(401);
+        assertThat(sandbox.http().postJson(null, ACME).statusCode()).isEqualTo(401);
 
-        server.faults().rejectConfiguration(false);
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(200);
-        assertThat(server.stats().rejected()).isEqualTo(1);
+        sandbox.faults().rejectConfiguration(false);
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(200);
+        assertThat(sandbox.stats().rejected()).isEqualTo(1);
     }
 
     @Test
     void failureRateOfOneFailsEverything() {
-        server.faults().failureRate(1.0, 500);
+        sandbox.faults().failureRate(1.0, 500);
 
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> response = http.postJson(token, ACME);
+            HttpResponse<String> response = sandbox.postJson(ACME);
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.body()).isEqualTo("{\"message\":\"Server Error\"}");
         }
-        assertThat(server.stats().accepted()).isZero();
+        assertThat(sandbox.stats().accepted()).isZero();
     }
 
     @Test
     void failureRateIsReproducibleWithASeed() {
-        server.faults().seed(42).failureRate(0.5, 502);
+        sandbox.faults().seed(42).failureRate(0.5, 502);
         List<Integer> first = statuses(30);
-        server.faults().seed(42);
+        sandbox.faults().seed(42);
         List<Integer> second = statuses(30);
 
         assertThat(second).isEqualTo(first);
@@ -198,45 +185,46 @@ class SandboxFaultsTest {
 
     @Test
     void unauthorizedNextRefusesAValidTokenThenAcceptsIt() {
-        server.faults().unauthorizedNext(2);
+        sandbox.faults().unauthorizedNext(2);
 
-        HttpResponse<String> first = http.postJson(token, ACME);
+        HttpResponse<String> first = sandbox.postJson(ACME);
         assertThat(first.statusCode()).isEqualTo(401);
         assertThat(first.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}");
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(401);
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(200);
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(401);
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(200);
     }
 
     @Test
     void onlyOneFaultAppliesPerRequestInPriorityOrder() {
-        server.faults().failNext(1, 500).throttleNext(1, Duration.ofSeconds(1));
+        sandbox.faults().failNext(1, 500).throttleNext(1, Duration.ofSeconds(1));
 
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(500);
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(429);
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(200);
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(500);
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(429);
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(200);
     }
 
     @Test
     void faultsDoNotTouchTheTokenEndpointAndClearTurnsThemOff() {
-        server.faults().failNext(5, 503).down(Duration.ofHours(1)).failureRate(1.0, 500);
+        sandbox.faults().failNext(5, 503).down(Duration.ofHours(1)).failureRate(1.0, 500);
 
-        assertThat(http.token()).isNotBlank();
-        server.faults().clear();
-        assertThat(http.postJson(token, ACME).statusCode()).isEqualTo(200);
+        assertThat(sandbox.http().token()).isNotBlank();
+        sandbox.faults().clear();
+        assertThat(sandbox.postJson(ACME).statusCode()).isEqualTo(200);
     }
 
     @Test
     void rejectsNonsenseFaultSettings() {
-        assertThatThrownBy(() -> server.faults().failNext(-1, 503)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> server.faults().failNext(1, 42)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> server.faults().failureRate(1.5, 500)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> server.faults().latency(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.faults().failNext(-1, 503)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.faults().failNext(1, 42)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.faults().failureRate(1.5, 500)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.faults().latency(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private List<Integer> statuses(int count) {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            statuses.add(http.postJson(token, ACME).statusCode());
+            statuses.add(sandbox.postJson(ACME).statusCode());
         }
         return statuses;
     }

@@ -9,37 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxRecordsTest {
 
-    private SandboxServer server;
-    private TestHttp http;
-    private String token;
-
-    @BeforeEach
-    void start() {
-        server = SandboxServer.start(SandboxSettings.defaults());
-        http = new TestHttp(server);
-        token = http.token();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension();
 
     @Test
     void acceptsAJsonRecordWithAnEmptyBody() {
-        HttpResponse<String> response = http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));
+        HttpResponse<String> response = sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
         assertThat(response.headers().firstValue("Content-Length")).hasValue("0");
-        assertThat(server.stats().accepted()).isEqualTo(1);
-        assertThat(server.stats().acceptedRecords()).containsExactly(Map.entry(TestHttp.alias("ACME", "ACME Corp"), 1L));
+        assertThat(sandbox.stats().accepted()).isEqualTo(1);
+        assertThat(sandbox.stats().acceptedRecords())
+                .containsExactly(Map.entry(TestHttp.alias("ACME", "ACME Corp"), 1L));
     }
 
     @Test
@@ -48,50 +35,51 @@ class SandboxRecordsTest {
                 + "&" + encode("record[Account Name]") + "=" + encode("Société Générale")
                 + "&record[Alias]=SocGen+%26+Co";
 
-        HttpResponse<String> response = http.postForm(token, form);
+        HttpResponse<String> response = sandbox.http().postForm(sandbox.token(), form);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
-        assertThat(server.stats().timesAccepted(TestHttp.alias("Société Générale", "SocGen & Co"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("Société Générale", "SocGen & Co"))).isEqualTo(1);
     }
 
     @Test
     void acceptsTheFormExampleWithUnencodedSpacesInFieldNames() {
         // What curl -d sends when written naively: raw spaces and brackets.
-        HttpResponse<String> response = http.postForm(token,
+        HttpResponse<String> response = sandbox.http().postForm(sandbox.token(),
                 "configuration=" + TestHttp.CONFIGURATION + "&record[Account Name]=ACME&record[Alias]=ACME Corp");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(1);
     }
 
     @Test
     void acceptsPutAndThePathWithoutTrailingSlash() {
-        HttpResponse<String> put = http.send(http.records(token, "application/json", "")
+        HttpResponse<String> put = sandbox.http().send(sandbox.records("application/json", "")
                 .PUT(HttpRequest.BodyPublishers.ofString(TestHttp.aliasJson("ACME", "ACME Corp"))).build());
-        HttpResponse<String> noSlash = http.send(HttpRequest.newBuilder(server.baseUrl().resolve("/records"))
-                .header("Authorization", "Bearer " + token)
+        HttpResponse<String> noSlash = sandbox.http().send(HttpRequest
+                .newBuilder(sandbox.server().baseUrl().resolve("/records"))
+                .header("Authorization", "Bearer " + sandbox.token())
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(TestHttp.aliasJson("Globex", "Globex Inc")))
                 .build());
 
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(noSlash.statusCode()).isEqualTo(200);
-        assertThat(server.stats().accepted()).isEqualTo(2);
-        assertThat(server.stats().lastRequest().method()).isEqualTo("POST");
+        assertThat(sandbox.stats().accepted()).isEqualTo(2);
+        assertThat(sandbox.stats().lastRequest().method()).isEqualTo("POST");
     }
 
     @Test
     void missingConfigurationIsRequiredInTheApisExactShape() {
-        HttpResponse<String> response = http.postJson(token,
+        HttpResponse<String> response = sandbox.http().postJson(sandbox.token(),
                 "{\"record\":{\"Account Name\":\"ACME\",\"Alias\":\"ACME Corp\"}}");
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.body()).isEqualTo("{\"message\":\"The given data was invalid.\","
                 + "\"errors\":{\"configuration\":[\"The configuration field is required.\"]}}");
-        assertThat(server.stats().rejected()).isEqualTo(1);
-        assertThat(server.stats().accepted()).isZero();
+        assertThat(sandbox.stats().rejected()).isEqualTo(1);
+        assertThat(sandbox.stats().accepted()).isZero();
     }
 
     @Test
@@ -134,22 +122,23 @@ class SandboxRecordsTest {
 
     @Test
     void fieldNamesAreCaseSensitiveAndOthersAreSilentlyIgnored() {
-        HttpResponse<String> wrongCase = http.postJson(token,
+        HttpResponse<String> wrongCase = sandbox.http().postJson(sandbox.token(),
                 body(TestHttp.CONFIGURATION, Map.of("account name", "ACME", "Alias", "ACME Corp")));
 
         assertThat(wrongCase.statusCode()).isEqualTo(422);
         assertThat(TestHttp.parse(wrongCase.body()).get("errors")).isEqualTo(TestHttp.parse(
                 "{\"record.Account Name\":[\"The record.Account Name field is required.\"]}"));
-        assertThat(server.stats().ignoredFields()).containsExactly("account name");
+        assertThat(sandbox.stats().ignoredFields()).containsExactly("account name");
 
         Map<String, String> record = new LinkedHashMap<>(TestHttp.alias("ACME", "ACME Corp"));
         record.put("Email", "joe.doe@example.com");
-        HttpResponse<String> extra = http.postJson(token, body(TestHttp.CONFIGURATION, record));
+        HttpResponse<String> extra = sandbox.postJson(body(TestHttp.CONFIGURATION, record));
 
         assertThat(extra.statusCode()).isEqualTo(200);
         assertThat(extra.body()).isEmpty();
-        assertThat(server.stats().acceptedRecords()).containsOnlyKeys(TestHttp.alias("ACME", "ACME Corp"));
-        assertThat(server.stats().ignoredFieldCounts()).containsExactly(Map.entry("Email", 1L), Map.entry("account name", 1L));
+        assertThat(sandbox.stats().acceptedRecords()).containsOnlyKeys(TestHttp.alias("ACME", "ACME Corp"));
+        assertThat(sandbox.stats().ignoredFieldCounts())
+                .containsExactly(Map.entry("Email", 1L), Map.entry("account name", 1L));
     }
 
     @Test
@@ -160,135 +149,134 @@ class SandboxRecordsTest {
 
     @Test
     void formBodiesGetTheSameValidation() {
-        HttpResponse<String> response = http.postForm(token, "record%5BAccount+Name%5D=ACME&record%5BAlias%5D=ACME+Corp");
+        HttpResponse<String> response = sandbox.http().postForm(sandbox.token(),
+                "record%5BAccount+Name%5D=ACME&record%5BAlias%5D=ACME+Corp");
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).isEqualTo("{\"message\":\"The given data was invalid.\","
                 + "\"errors\":{\"configuration\":[\"The configuration field is required.\"]}}");
-        assertThat(http.postForm(token, "configuration=" + TestHttp.CONFIGURATION + "&record=ACME").body())
+        assertThat(sandbox.http()
+                .postForm(sandbox.token(), "configuration=" + TestHttp.CONFIGURATION + "&record=ACME").body())
                 .contains("\"record\":[\"The record field is required.\"]");
     }
 
     @Test
     void missingUnknownExpiredOrNonBearerTokensAreUnauthenticated() {
         String body = TestHttp.aliasJson("ACME", "ACME Corp");
-        HttpResponse<String> missing = http.postJson(null, body);
+        HttpResponse<String> missing = sandbox.http().postJson(null, body);
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(missing.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}");
-        assertThat(http.postJson("not-a-token", body).statusCode()).isEqualTo(401);
-        assertThat(http.send(HttpRequest.newBuilder(server.importsUrl())
-                .header("Authorization", "Basic " + token)
+        assertThat(sandbox.http().postJson("not-a-token", body).statusCode()).isEqualTo(401);
+        assertThat(sandbox.http().send(HttpRequest.newBuilder(sandbox.server().importsUrl())
+                .header("Authorization", "Basic " + sandbox.token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()).statusCode()).isEqualTo(401);
-        assertThat(server.stats().accepted()).isZero();
-        assertThat(server.stats().statusCount(401)).isEqualTo(3);
+        assertThat(sandbox.stats().accepted()).isZero();
+        assertThat(sandbox.stats().statusCount(401)).isEqualTo(3);
     }
 
     @Test
     void unknownPathsAre404AndOtherMethods405() {
-        HttpResponse<String> notFound = http.get(server.baseUrl().resolve("/v4.1/anonymize.json"));
+        HttpResponse<String> notFound = sandbox.http().get(sandbox.server().baseUrl().resolve("/v4.1/anonymize.json"));
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(notFound.body()).isEqualTo("{\"message\":\"Not Found\"}");
-        assertThat(http.send(HttpRequest.newBuilder(server.baseUrl().resolve("/recordsX"))
+        assertThat(sandbox.http().send(HttpRequest.newBuilder(sandbox.server().baseUrl().resolve("/recordsX"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> get = http.get(server.importsUrl());
+        HttpResponse<String> get = sandbox.http().get(sandbox.server().importsUrl());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).hasValue("POST, PUT");
-        HttpResponse<String> delete = http.send(HttpRequest.newBuilder(server.importsUrl()).DELETE().build());
+        HttpResponse<String> delete = sandbox.http()
+                .send(HttpRequest.newBuilder(sandbox.server().importsUrl()).DELETE().build());
         assertThat(delete.statusCode()).isEqualTo(405);
-        HttpResponse<String> head = http.send(HttpRequest.newBuilder(server.importsUrl())
+        HttpResponse<String> head = sandbox.http().send(HttpRequest.newBuilder(sandbox.server().importsUrl())
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertThat(head.statusCode()).isEqualTo(405);
         assertThat(head.body()).isEmpty();
-        assertThat(server.stats().statusCount(405)).isEqualTo(3);
+        assertThat(sandbox.stats().statusCount(405)).isEqualTo(3);
     }
 
     @Test
     void otherContentTypesAre415() {
         String body = TestHttp.aliasJson("ACME", "ACME Corp");
-        assertThat(http.send(http.records(token, "text/plain", body).build()).statusCode()).isEqualTo(415);
-        assertThat(http.send(http.records(token, null, body).build()).statusCode()).isEqualTo(415);
-        assertThat(server.stats().accepted()).isZero();
+        assertThat(sandbox.http().send(sandbox.records("text/plain", body).build()).statusCode()).isEqualTo(415);
+        assertThat(sandbox.http().send(sandbox.records(null, body).build()).statusCode()).isEqualTo(415);
+        assertThat(sandbox.stats().accepted()).isZero();
     }
 
     @Test
     void unparseableBodiesAre400() {
         for (String json : new String[] {"{\"configuration\":", "[1,2]", "{} trailing", "\"text\""}) {
-            HttpResponse<String> response = http.postJson(token, json);
+            HttpResponse<String> response = sandbox.postJson(json);
             assertThat(response.statusCode()).as(json).isEqualTo(400);
             assertThat(response.body()).isEqualTo("{\"message\":\"Malformed request body.\"}");
         }
-        assertThat(http.postForm(token, "configuration=%zz").statusCode()).isEqualTo(400);
-        assertThat(http.postForm(token, "configuration=%C3%28").statusCode()).isEqualTo(400);
+        assertThat(sandbox.http().postForm(sandbox.token(), "configuration=%zz").statusCode()).isEqualTo(400);
+        assertThat(sandbox.http().postForm(sandbox.token(), "configuration=%C3%28").statusCode()).isEqualTo(400);
     }
 
     @Test
     void nonStringJsonValuesAreTakenAsTheirText() {
-        HttpResponse<String> response = http.postJson(token,
+        HttpResponse<String> response = sandbox.http().postJson(sandbox.token(),
                 "{\"configuration\":\"" + TestHttp.CONFIGURATION + "\",\"record\":{\"Account Name\":42,\"Alias\":true}}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.stats().timesAccepted(TestHttp.alias("42", "true"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("42", "true"))).isEqualTo(1);
     }
 
     @Test
     void countsDuplicateAcceptances() {
-        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));
-        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));
-        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));
-        http.postJson(token, TestHttp.aliasJson("Globex", "Globex Inc"));
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
+        sandbox.postJson(TestHttp.aliasJson("Globex", "Globex Inc"));
 
-        assertThat(server.stats().accepted()).isEqualTo(4);
-        assertThat(server.stats().distinctRecords()).isEqualTo(2);
-        assertThat(server.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(3);
-        assertThat(server.stats().duplicateAcceptances()).isEqualTo(2);
+        assertThat(sandbox.stats().accepted()).isEqualTo(4);
+        assertThat(sandbox.stats().distinctRecords()).isEqualTo(2);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(3);
+        assertThat(sandbox.stats().duplicateAcceptances()).isEqualTo(2);
     }
 
     @Test
     void remembersTheLastRequestIncludingTheBearerToken() {
         String body = TestHttp.aliasJson("ACME", "ACME Corp");
-        http.postJson(token, body);
+        sandbox.postJson(body);
 
-        RecordedRequest last = server.stats().lastRequest();
+        RecordedRequest last = sandbox.stats().lastRequest();
         assertThat(last.method()).isEqualTo("POST");
         assertThat(last.path()).isEqualTo("/records/");
         assertThat(last.contentType()).isEqualTo("application/json");
         assertThat(last.body()).isEqualTo(body);
-        assertThat(last.authorization()).isEqualTo("Bearer " + token);
+        assertThat(last.authorization()).isEqualTo("Bearer " + sandbox.token());
         assertThat(last.header("content-type")).isEqualTo("application/json");
     }
 
     @Test
     void countsButDoesNotStoreRecordsWhenStoringIsOff() {
-        server.close();
-        server = SandboxServer.start(SandboxSettings.defaults().withStoreRecords(false));
-        http = new TestHttp(server);
+        sandbox.restart(SandboxSettings.defaults().withStoreRecords(false));
 
-        http.postJson(http.token(), TestHttp.aliasJson("ACME", "ACME Corp"));
+        sandbox.http().postJson(sandbox.http().token(), TestHttp.aliasJson("ACME", "ACME Corp"));
 
-        assertThat(server.stats().accepted()).isEqualTo(1);
-        assertThat(server.stats().acceptedRecords()).isEmpty();
+        assertThat(sandbox.stats().accepted()).isEqualTo(1);
+        assertThat(sandbox.stats().acceptedRecords()).isEmpty();
     }
 
     @Test
     void honoursCustomMappingsAndConfigurations() {
-        server.close();
-        server = SandboxServer.start(SandboxSettings.defaults()
+        sandbox.restart(SandboxSettings.defaults()
                 .withConfigurations(java.util.Set.of("contact-mapping"))
                 .withRequiredFields(java.util.List.of("Email")));
-        http = new TestHttp(server);
 
-        HttpResponse<String> response = http.postJson(http.token(),
+        HttpResponse<String> response = sandbox.http().postJson(sandbox.http().token(),
                 body("contact-mapping", Map.of("Email", "joe.doe@example.com", "Name", "Joe")));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.stats().acceptedRecords()).containsOnlyKeys(Map.of("Email", "joe.doe@example.com"));
-        assertThat(server.stats().ignoredFields()).containsExactly("Name");
+        assertThat(sandbox.stats().acceptedRecords()).containsOnlyKeys(Map.of("Email", "joe.doe@example.com"));
+        assertThat(sandbox.stats().ignoredFields()).containsExactly("Name");
     }
 
     private void assertErrors(String requestBody, String expectedErrors) {
-        HttpResponse<String> response = http.postJson(token, requestBody);
+        HttpResponse<String> response = sandbox.postJson(requestBody);
         assertThat(response.statusCode()).as(requestBody).isEqualTo(422);
         assertThat(response.body()).isEqualTo("{\"message\":\"The given data was invalid.\",\"errors\":"
                 + TestHttp.json(TestHttp.parse(expectedErrors)) + "}");

@@ -11,71 +11,57 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import tools.jackson.databind.JsonNode;
 
 class SandboxStatsTest {
 
-    private SandboxServer server;
-    private TestHttp http;
-    private String token;
-
-    @BeforeEach
-    void start() {
-        server = SandboxServer.start(SandboxSettings.defaults());
-        http = new TestHttp(server);
-        token = http.token();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension();
 
     @Test
     void aBurstCountsEveryAttemptInOneWindow() {
-        http.postJson(token, TestHttp.aliasJson("warm", "up")); // the burst then runs on a warm connection
-        server.stats().reset();
-        server.faults().failNext(5, 503);
+        sandbox.postJson(TestHttp.aliasJson("warm", "up")); // the burst then runs on a warm connection
+        sandbox.stats().reset();
+        sandbox.faults().failNext(5, 503);
         for (int i = 0; i < 30; i++) {
-            http.postJson(token, TestHttp.aliasJson("ACME " + i, "Alias " + i));
+            sandbox.postJson(TestHttp.aliasJson("ACME " + i, "Alias " + i));
         }
 
-        assertThat(server.stats().requests()).isEqualTo(30);
-        assertThat(server.stats().maxRequestsInAnyOneSecondWindow()).isEqualTo(30);
-        assertThat(server.stats().accepted()).isEqualTo(25);
+        assertThat(sandbox.stats().requests()).isEqualTo(30);
+        assertThat(sandbox.stats().maxRequestsInAnyOneSecondWindow()).isEqualTo(30);
+        assertThat(sandbox.stats().accepted()).isEqualTo(25);
     }
 
     @Test
     void concurrentRequestsAreAllCounted() {
         List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            futures.add(http.client.sendAsync(
-                    http.records(token, "application/json", TestHttp.aliasJson("ACME " + i, "Alias " + i)).build(),
+            futures.add(sandbox.http().client.sendAsync(
+                    sandbox.records("application/json", TestHttp.aliasJson("ACME " + i, "Alias " + i)).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         futures.forEach(CompletableFuture::join);
 
         assertThat(futures).allMatch(f -> f.join().statusCode() == 200);
-        assertThat(server.stats().accepted()).isEqualTo(200);
-        assertThat(server.stats().distinctRecords()).isEqualTo(200);
-        assertThat(server.stats().duplicateAcceptances()).isZero();
-        assertThat(server.stats().firstAttempts()).isEqualTo(200);
-        assertThat(server.stats().statusCounts()).containsExactly(Map.entry(200, 200L));
+        assertThat(sandbox.stats().accepted()).isEqualTo(200);
+        assertThat(sandbox.stats().distinctRecords()).isEqualTo(200);
+        assertThat(sandbox.stats().duplicateAcceptances()).isZero();
+        assertThat(sandbox.stats().firstAttempts()).isEqualTo(200);
+        assertThat(sandbox.stats().statusCounts()).containsExactly(Map.entry(200, 200L));
     }
 
     @Test
     void statsEndpointServesTheCountersAsJson() {
-        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));
-        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));
-        http.postJson(token, TestHttp.aliasJson("ACME", "acme"));
-        http.postJson(token, "{\"configuration\":\"" + TestHttp.CONFIGURATION
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
+        sandbox.postJson(TestHttp.aliasJson("ACME", "acme"));
+        sandbox.postJson("{\"configuration\":\"" + TestHttp.CONFIGURATION
                 + "\",\"record\":{\"Account Name\":\"Globex\",\"Alias\":\"G\",\"Email\":\"x@example.com\"}}");
 
-        HttpResponse<String> response = http.get(server.statsUrl());
+        HttpResponse<String> response = sandbox.http().get(sandbox.server().statsUrl());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -101,26 +87,23 @@ class SandboxStatsTest {
         assertThat(stats.get("firstAttemptsFirstEpochMillis").asLong()).isEqualTo(first);
         assertThat(stats.get("firstAttemptsLastEpochMillis").asLong())
                 .isBetween(first, stats.get("lastRequestEpochMillis").asLong());
-        assertThat(TestHttp.parse(server.stats().toJson())).isEqualTo(stats);
+        assertThat(TestHttp.parse(sandbox.stats().toJson())).isEqualTo(stats);
     }
 
     @Test
     void countsRateLimitRefusalsFailingRowsAndFirstAttemptsWhateverTheAnswer() {
-        server.close();
-        server = SandboxServer.start(SandboxSettings.defaults(), () -> 42L); // the rate limit's clock stands still
-        http = new TestHttp(server);
-        token = http.token();
-        server.faults().failingRows(1.0);
-        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));      // 503, a failing row
-        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));      // 503 again: a retry, not a first attempt
-        http.postJson(token, TestHttp.aliasJson("ACME", "acme"));           // 422
-        http.postJson(null, TestHttp.aliasJson("Globex", "Globex Inc"));    // 401
-        server.faults().failingRows(0.0).rateLimit(RateLimit.slidingWindow(1));
-        http.postJson(token, TestHttp.aliasJson("Initech", "Initech LLC"));  // 200
-        http.postJson(token, TestHttp.aliasJson("Umbrella", "Umbrella Co")); // 429: the window holds one
-        http.postJson(token, TestHttp.aliasJson("Umbrella", "Umbrella Co")); // 429 again
+        sandbox.restart(SandboxSettings.defaults(), () -> 42L); // the rate limit's clock stands still
+        sandbox.faults().failingRows(1.0);
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));      // 503, a failing row
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));      // 503 again: a retry, not a first attempt
+        sandbox.postJson(TestHttp.aliasJson("ACME", "acme"));           // 422
+        sandbox.http().postJson(null, TestHttp.aliasJson("Globex", "Globex Inc"));    // 401
+        sandbox.faults().failingRows(0.0).rateLimit(RateLimit.slidingWindow(1));
+        sandbox.postJson(TestHttp.aliasJson("Initech", "Initech LLC"));  // 200
+        sandbox.postJson(TestHttp.aliasJson("Umbrella", "Umbrella Co")); // 429: the window holds one
+        sandbox.postJson(TestHttp.aliasJson("Umbrella", "Umbrella Co")); // 429 again
 
-        SandboxStats stats = server.stats();
+        SandboxStats stats = sandbox.stats();
         assertThat(stats.failingRowAnswers()).isEqualTo(2);
         assertThat(stats.throttled()).isEqualTo(2).isEqualTo(stats.statusCount(429));
         assertThat(stats.statusCounts()).containsExactly(Map.entry(200, 1L), Map.entry(401, 1L),
@@ -142,45 +125,48 @@ class SandboxStatsTest {
                 json.get("firstAttempts").asLong(), json.get("firstAttemptsFirstEpochMillis").asLong(),
                 json.get("firstAttemptsLastEpochMillis").asLong())).containsOnly(0L);
         // After a reset a body seen before is a first attempt again.
-        server.faults().clear();
-        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));
+        sandbox.faults().clear();
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
         assertThat(stats.firstAttempts()).isEqualTo(1);
     }
 
     @Test
     void mostInFlightCountsRequestsHeldAtOnce() {
-        server.faults().latency(Duration.ofSeconds(30));
+        sandbox.faults().latency(Duration.ofSeconds(30));
         for (int i = 0; i < 6; i++) {
-            http.client.sendAsync(http.records(token, "application/json", TestHttp.aliasJson("ACME " + i, "A " + i))
+            sandbox.http().client.sendAsync(
+                    sandbox.records("application/json", TestHttp.aliasJson("ACME " + i, "A " + i))
                     .build(), HttpResponse.BodyHandlers.ofString());
         }
 
-        TestHttp.await(Duration.ofSeconds(10), () -> server.stats().maxConcurrentRequests() == 6);
-        assertThat(server.stats().concurrentRequests()).isEqualTo(6);
+        TestHttp.await(Duration.ofSeconds(10), () -> sandbox.stats().maxConcurrentRequests() == 6);
+        assertThat(sandbox.stats().concurrentRequests()).isEqualTo(6);
         // close() in stop() lets them go
     }
 
     @Test
     void resetEndpointClearsCountersAndRecordsButKeepsTokens() {
-        http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp"));
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
 
-        HttpResponse<String> reset = http.send(HttpRequest.newBuilder(server.baseUrl().resolve("/_sandbox/reset"))
+        HttpResponse<String> reset = sandbox.http().send(HttpRequest
+                .newBuilder(sandbox.server().baseUrl().resolve("/_sandbox/reset"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(reset.statusCode()).isEqualTo(204);
-        assertThat(server.stats().requests()).isZero();
-        assertThat(server.stats().accepted()).isZero();
-        assertThat(server.stats().acceptedRecords()).isEmpty();
-        assertThat(server.stats().maxRequestsInAnyOneSecondWindow()).isZero();
-        assertThat(server.stats().lastRequest()).isNull();
-        assertThat(http.postJson(token, TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(200);
-        assertThat(server.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(1);
+        assertThat(sandbox.stats().requests()).isZero();
+        assertThat(sandbox.stats().accepted()).isZero();
+        assertThat(sandbox.stats().acceptedRecords()).isEmpty();
+        assertThat(sandbox.stats().maxRequestsInAnyOneSecondWindow()).isZero();
+        assertThat(sandbox.stats().lastRequest()).isNull();
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(200);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(1);
     }
 
     @Test
     void adminEndpointsCheckTheirMethod() {
-        assertThat(http.get(server.baseUrl().resolve("/_sandbox/reset")).statusCode()).isEqualTo(405);
-        assertThat(http.send(HttpRequest.newBuilder(server.statsUrl())
+        assertThat(sandbox.http().get(sandbox.server().baseUrl().resolve("/_sandbox/reset")).statusCode())
+                .isEqualTo(405);
+        assertThat(sandbox.http().send(HttpRequest.newBuilder(sandbox.server().statsUrl())
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(405);
     }
 }
