@@ -47,7 +47,7 @@ final class RecordValidator {
         return Map.of("configuration", List.of(CONFIGURATION_INVALID));
     }
 
-    Verdict validate(ImportRequest request) {
+    Verdict validate(RecordsBody request) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         boolean configurationValid = false;
         if (isBlank(request.configuration())) {

@@ -123,12 +123,12 @@ final class RecordsHandler {
             return unauthenticated();
         }
         String mediaType = Exchanges.mediaType(exchange);
-        ImportRequest request;
+        RecordsBody request;
         try {
-            if (ImportRequestParser.isJson(mediaType)) {
-                request = ImportRequestParser.parseJson(body);
-            } else if (ImportRequestParser.isForm(mediaType)) {
-                request = ImportRequestParser.parseForm(body);
+            if (RecordsBodyParser.isJson(mediaType)) {
+                request = RecordsBodyParser.parseJson(body);
+            } else if (RecordsBodyParser.isForm(mediaType)) {
+                request = RecordsBodyParser.parseForm(body);
             } else {
                 return Outcome.error(415, Json.message(Json.reason(415)));
             }

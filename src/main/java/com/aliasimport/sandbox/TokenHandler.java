@@ -40,7 +40,7 @@ final class TokenHandler {
                     Json.oauthError(failure == 503 ? "temporarily_unavailable" : "server_error"));
             return;
         }
-        if (!ImportRequestParser.isForm(Exchanges.mediaType(exchange))) {
+        if (!RecordsBodyParser.isForm(Exchanges.mediaType(exchange))) {
             Exchanges.sendJson(exchange, 400, Json.oauthError("invalid_request"));
             return;
         }

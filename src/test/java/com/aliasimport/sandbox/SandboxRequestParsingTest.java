@@ -13,7 +13,7 @@ class SandboxRequestParsingTest {
 
     @Test
     void formFieldNamesMayHoldSpacesAndOpeningBrackets() throws Exception {
-        ImportRequest request = form("configuration=c&record[Account Name]=A&record[Alias [old]=B&record[]=x");
+        RecordsBody request = form("configuration=c&record[Account Name]=A&record[Alias [old]=B&record[]=x");
 
         assertThat(request.configuration()).isEqualTo("c");
         assertThat(request.record()).containsExactly(Map.entry("Account Name", "A"), Map.entry("Alias [old", "B"),
@@ -22,7 +22,7 @@ class SandboxRequestParsingTest {
 
     @Test
     void formLastValueWinsAndUnknownTopLevelNamesAreIgnored() throws Exception {
-        ImportRequest request = form("configuration=a&configuration=b&token=x&record[Alias]=1&record[Alias]=2&&");
+        RecordsBody request = form("configuration=a&configuration=b&token=x&record[Alias]=1&record[Alias]=2&&");
 
         assertThat(request.configuration()).isEqualTo("b");
         assertThat(request.record()).containsExactly(Map.entry("Alias", "2"));
@@ -43,14 +43,14 @@ class SandboxRequestParsingTest {
                 .containsExactly(Map.entry("Account Name", "Café Ω 😀"));
         assertThatThrownBy(() -> form("configuration=%C3%28")).isInstanceOf(MalformedBodyException.class);
         assertThatThrownBy(() -> form("configuration=%4")).isInstanceOf(MalformedBodyException.class);
-        assertThatThrownBy(() -> ImportRequestParser.parseForm(new byte[] {'a', '=', (byte) 0xff}))
+        assertThatThrownBy(() -> RecordsBodyParser.parseForm(new byte[] {'a', '=', (byte) 0xff}))
                 .isInstanceOf(MalformedBodyException.class);
     }
 
     @Test
     void jsonEmptyBodyIsNoInputAndNullOrEmptyValuesAreMissing() throws Exception {
-        assertThat(json("  ")).isEqualTo(new ImportRequest(null, null));
-        ImportRequest request = json("{\"configuration\":null,\"record\":{\"a\":null,\"b\":[],\"c\":[1],\"d\":1.5}}");
+        assertThat(json("  ")).isEqualTo(new RecordsBody(null, null));
+        RecordsBody request = json("{\"configuration\":null,\"record\":{\"a\":null,\"b\":[],\"c\":[1],\"d\":1.5}}");
 
         assertThat(request.configuration()).isNull();
         assertThat(request.record()).containsEntry("a", null).containsEntry("b", null)
@@ -59,10 +59,10 @@ class SandboxRequestParsingTest {
 
     @Test
     void contentTypesAreMatchedWithoutParameters() {
-        assertThat(ImportRequestParser.isJson("application/json")).isTrue();
-        assertThat(ImportRequestParser.isJson("application/vnd.api+json")).isTrue();
-        assertThat(ImportRequestParser.isForm("application/x-www-form-urlencoded")).isTrue();
-        assertThat(ImportRequestParser.isJson("text/plain")).isFalse();
+        assertThat(RecordsBodyParser.isJson("application/json")).isTrue();
+        assertThat(RecordsBodyParser.isJson("application/vnd.api+json")).isTrue();
+        assertThat(RecordsBodyParser.isForm("application/x-www-form-urlencoded")).isTrue();
+        assertThat(RecordsBodyParser.isJson("text/plain")).isFalse();
     }
 
     @Test
@@ -73,11 +73,11 @@ class SandboxRequestParsingTest {
         assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofMillis(2001))).isEqualTo(3);
     }
 
-    private static ImportRequest form(String body) throws MalformedBodyException {
-        return ImportRequestParser.parseForm(body.getBytes(StandardCharsets.UTF_8));
+    private static RecordsBody form(String body) throws MalformedBodyException {
+        return RecordsBodyParser.parseForm(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ImportRequest json(String body) throws MalformedBodyException {
-        return ImportRequestParser.parseJson(body.getBytes(StandardCharsets.UTF_8));
+    private static RecordsBody json(String body) throws MalformedBodyException {
+        return RecordsBodyParser.parseJson(body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Turns a records request body (JSON or form) into an {@link ImportRequest}; the two formats the API documents. */
-final class ImportRequestParser {
+/** Turns a records request body (JSON or form) into an {@link RecordsBody}; the two formats the API documents. */
+final class RecordsBodyParser {
 
     /** {@code record[Field Name]}: the name is everything up to the first ']' (so it may hold spaces, '[', ...). */
     private static final Pattern RECORD_FIELD = Pattern.compile("record\\[([^\\]]*)\\](.*)", Pattern.DOTALL);
 
-    private ImportRequestParser() {
+    private RecordsBodyParser() {
     }
 
     static boolean isJson(String mediaType) {
@@ -26,9 +26,9 @@ final class ImportRequestParser {
         return mediaType.equals("application/x-www-form-urlencoded");
     }
 
-    static ImportRequest parseJson(byte[] body) throws MalformedBodyException {
+    static RecordsBody parseJson(byte[] body) throws MalformedBodyException {
         if (isBlank(body)) {
-            return new ImportRequest(null, null); // like an API reading an empty body as no input
+            return new RecordsBody(null, null); // like an API reading an empty body as no input
         }
         JsonNode root;
         try {
@@ -48,7 +48,7 @@ final class ImportRequestParser {
                 record.put(field.getKey(), scalar(field.getValue()));
             }
         }
-        return new ImportRequest(configuration, record);
+        return new RecordsBody(configuration, record);
     }
 
     /**
@@ -56,7 +56,7 @@ final class ImportRequestParser {
      * name wins, other top-level names are ignored, and {@code record[a][b]} (a nested array) is kept
      * as field {@code a}. A bare {@code record=x} is "record" present but not an object.
      */
-    static ImportRequest parseForm(byte[] body) throws MalformedBodyException {
+    static RecordsBody parseForm(byte[] body) throws MalformedBodyException {
         List<Map.Entry<String, String>> pairs = FormBody.parse(body);
         String configuration = null;
         Map<String, String> record = null;
@@ -78,9 +78,9 @@ final class ImportRequestParser {
             }
         }
         if (record == null && bareRecord) {
-            return new ImportRequest(configuration, null);
+            return new RecordsBody(configuration, null);
         }
-        return new ImportRequest(configuration, record);
+        return new RecordsBody(configuration, record);
     }
 
     /** A JSON value as the text a form would have carried; null for null and empty containers. */
