@@ -5,10 +5,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import com.aliasimport.cli.ExitCodes;
+
 import com.aliasimport.cli.FullDisk;
 import com.aliasimport.cli.LogFile;
 import com.aliasimport.cli.QuietLogging;
+import com.aliasimport.exit.ExitCodes;
 
 /**
  * alias-import: CSV rows -> checked records -> CustomerGauge's Imports API, restartably.

@@ -16,12 +16,14 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     private final CommandLine.IFactory factory;
     private final ErrorHandler errorHandler;
+    private final ExitCodeMapper exitCodes;
     private final SignalStop signals;
     private int exitCode;
 
-    CliRunner(CommandLine.IFactory factory, ErrorHandler errorHandler, SessionStops stops) {
+    CliRunner(CommandLine.IFactory factory, ErrorHandler errorHandler, ExitCodeMapper exitCodes, SessionStops stops) {
         this.factory = factory;
         this.errorHandler = errorHandler;
+        this.exitCodes = exitCodes;
         this.signals = new SignalStop(stops, System.err);
     }
 
@@ -30,6 +32,7 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
         signals.install();
         int code = new CommandLine(AliasImportCommand.class, factory)
                 .setExecutionExceptionHandler(errorHandler)
+                .setExitCodeExceptionMapper(exitCodes)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpAutoWidth(true)
                 .execute(args);

@@ -11,12 +11,14 @@ import com.aliasimport.database.ConnectionFailures;
 import com.aliasimport.database.DatabaseUnavailableException;
 import com.aliasimport.mapping.HeaderException;
 import com.aliasimport.run.LockHeldException;
+import com.aliasimport.run.NoSuchRunException;
 
 import picocli.CommandLine;
 
 /**
- * Turns what went wrong into one line on stderr and an exit code. A user's mistake never shows a stack trace;
- * an unexpected error is logged in full to the log file and summarised in one line.
+ * Turns what went wrong into one line on stderr; the exit code is the one the failure carries ({@link ExitCodeMapper}).
+ * A user's mistake never shows a stack trace; an unexpected error is logged in full to the log file and summarised in
+ * one line.
  */
 @Component
 class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -24,9 +26,11 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
 
     private final FullDisk fullDisk;
+    private final ExitCodeMapper exitCodes;
 
-    ErrorHandler(FullDisk fullDisk) {
+    ErrorHandler(FullDisk fullDisk, ExitCodeMapper exitCodes) {
         this.fullDisk = fullDisk;
+        this.exitCodes = exitCodes;
     }
 
     @Override
@@ -35,31 +39,31 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof CsvFileException || e instanceof HeaderException || e instanceof ConfigurationException) {
             err.println("error: " + e.getMessage());
             err.println("nothing was sent.");
-            return ExitCodes.USAGE;
+            return exitCodes.getExitCode(e);
         }
-        if (e instanceof UsageException) {
+        if (e instanceof UsageException || e instanceof NoSuchRunException) {
             err.println("error: " + e.getMessage());
-            return ExitCodes.USAGE;
+            return exitCodes.getExitCode(e);
         }
         if (e instanceof LockHeldException) {
             err.println("error: " + e.getMessage() + "; nothing was sent.");
-            return ExitCodes.LOCKED;
+            return exitCodes.getExitCode(e);
         }
         var full = fullDisk.describe(e);
         if (full.isPresent()) {
             log.error("disk full", e);
             err.println("error: " + full.get());
-            return ExitCodes.RUN_FAILED;
+            return exitCodes.getExitCode(e);
         }
         if (ConnectionFailures.isConnectionFailure(e)) {
             // The database stayed away (or went away where nothing waits for it): resumable, and no stack trace.
             log.error("the database is unreachable", e);
             err.println("error: " + databaseMessage(e));
-            return ExitCodes.RUN_FAILED;
+            return exitCodes.getExitCode(e);
         }
         log.error("unexpected error", e);
         err.println("error: " + oneLine(e) + " (details in the log file " + LogFile.path() + ")");
-        return ExitCodes.RUN_FAILED;
+        return exitCodes.getExitCode(e);
     }
 
     private static String databaseMessage(Throwable e) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
 
+import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.report.RunJson;
 import com.aliasimport.report.RunText;
 import com.aliasimport.run.ImportRun;

@@ -18,6 +18,7 @@ import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
 import com.aliasimport.config.SettingsResolver;
 import com.aliasimport.csv.CsvSettings;
+import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.job.ImportLauncher;
 import com.aliasimport.job.ImportRequest;
 import com.aliasimport.job.ImportResult;

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
+import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.report.ReportExporter;
 import com.aliasimport.report.ReportFormat;
 import com.aliasimport.report.ReportTotals;

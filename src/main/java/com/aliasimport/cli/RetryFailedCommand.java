@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.aliasimport.config.SendSettings;
 import com.aliasimport.config.SettingsResolver;
+import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.job.RetryFailedLauncher;
 import com.aliasimport.job.RetryRequest;
 import com.aliasimport.job.RetryResult;

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
+import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.sandbox.RateLimit;
 import com.aliasimport.sandbox.SandboxFaults;
 import com.aliasimport.sandbox.SandboxServer;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.job.ImportResult;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;

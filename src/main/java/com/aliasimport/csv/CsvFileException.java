@@ -2,11 +2,14 @@ package com.aliasimport.csv;
 
 import java.nio.file.Path;
 
+import com.aliasimport.exit.ExitCodes;
+import com.aliasimport.exit.WithExitCode;
+
 /**
  * A file-level problem: the whole file is refused and nothing is sent. The message is one line a person can act on;
  * it names the file (as the user gave it), and the line and column where they are known.
  */
-public final class CsvFileException extends RuntimeException {
+public final class CsvFileException extends RuntimeException implements WithExitCode {
 
     private static final long serialVersionUID = 1L;
 
@@ -56,5 +59,10 @@ public final class CsvFileException extends RuntimeException {
     /** The 1-based column in characters (code points) on that line, 0 when unknown. */
     public long column() {
         return column;
+    }
+
+    @Override
+    public int exitCode() {
+        return ExitCodes.USAGE;
     }
 }

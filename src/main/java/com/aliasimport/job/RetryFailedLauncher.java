@@ -11,6 +11,7 @@ import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.outcome.FailedRowRetries;
 import com.aliasimport.outcome.FailureType;
 import com.aliasimport.run.ImportRun;
+import com.aliasimport.run.NoSuchRunException;
 import com.aliasimport.run.RunCounts;
 import com.aliasimport.run.RunLock;
 import com.aliasimport.run.RunStatus;
@@ -41,7 +42,7 @@ public class RetryFailedLauncher {
 
     public RetryResult retry(long originRunId, RetryRequest request) {
         ImportRun origin = runs.find(originRunId)
-                .orElseThrow(() -> new ConfigurationException("no run " + originRunId));
+                .orElseThrow(() -> new NoSuchRunException(originRunId));
         if (!origin.target().equals(request.target())) {
             throw new ConfigurationException("run " + origin.id() + " sent its rows to " + origin.target()
                     + ", but the settings now point at " + request.target() + ": retry with the same settings");

@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.sandbox.RateLimit;
 import com.aliasimport.sandbox.SandboxFaults;
 
@@ -74,7 +75,7 @@ class SandboxCommandTest {
     void aUsageErrorExitsWith2BeforeThePortIsTaken() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new SandboxCommand())
-                .setExecutionExceptionHandler(new ErrorHandler(new FullDisk(java.util.List.of())))
+                .setExecutionExceptionHandler(new ErrorHandler(new FullDisk(java.util.List.of()), new ExitCodeMapper()))
                 .setErr(new PrintWriter(err));
 
         int exitCode = commandLine.execute("--port", "0", "--rate-limit", "5", "--limit-kind", "leaky");

@@ -1,4 +1,4 @@
-package com.aliasimport.cli;
+package com.aliasimport.exit;
 
 /** The exit codes scripts and cron rely on (the README lists them under "Exit codes"). */
 public final class ExitCodes {

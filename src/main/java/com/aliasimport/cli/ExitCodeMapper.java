@@ -1,0 +1,26 @@
+package com.aliasimport.cli;
+
+import org.springframework.stereotype.Component;
+
+import com.aliasimport.exit.ExitCodes;
+import com.aliasimport.exit.WithExitCode;
+
+import picocli.CommandLine;
+
+/**
+ * The one place a failure becomes an exit code: the code the failure (or the first of its causes) carries, else 1,
+ * a run that failed and resumes with the same command.
+ */
+@Component
+class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper {
+
+    @Override
+    public int getExitCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof WithExitCode carrier) {
+                return carrier.exitCode();
+            }
+        }
+        return ExitCodes.RUN_FAILED;
+    }
+}
