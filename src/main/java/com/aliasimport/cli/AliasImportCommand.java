@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "alias-import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Loads CustomerGauge Account Aliases from CSV files into the CustomerGauge Imports API.",
-        subcommands = {ImportCommand.class, RetryFailedCommand.class, ReportCommand.class, HistoryCommand.class, SandboxCommand.class},
+        subcommands = {ImportCommand.class, RetryFailedCommand.class, ReportCommand.class,
+                HistoryCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every row accepted, or nothing to do",

@@ -138,8 +138,8 @@ class ImportCommand implements Callable<Integer> {
     private ImportRequest request(ApiSettings api, String target, SendSettings send, Map<String, String> columns,
             Consumer<RunProgress> progress) {
         var csv = settings.properties().csv().withOverrides(delimiter, encoding);
-        return new ImportRequest(file, new CsvSettings(csv.delimiterChar(), csv.charset()), api, target, send, dryRun, limit == null ? 0 : limit, newRun, columns,
-                ignoreColumns, progress);
+        return new ImportRequest(file, new CsvSettings(csv.delimiterChar(), csv.charset()), api, target, send, dryRun,
+                limit == null ? 0 : limit, newRun, columns, ignoreColumns, progress);
     }
 
     private Map<String, String> parseColumnMap() {

@@ -59,8 +59,8 @@ public class SettingsResolver {
                 properties.importsUrl());
         String clientId = fromPropertyOrFile(properties.clientId(), "CUSTOMERGAUGE_CLIENT_ID");
         if (clientId.isBlank()) {
-            throw new ConfigurationException("no client id: set CUSTOMERGAUGE_CLIENT_ID (or CUSTOMERGAUGE_CLIENT_ID_FILE),"
-                    + " or use --dry-run or --sandbox");
+            throw new ConfigurationException("no client id: set CUSTOMERGAUGE_CLIENT_ID"
+                    + " (or CUSTOMERGAUGE_CLIENT_ID_FILE), or use --dry-run or --sandbox");
         }
         Secret secret = Secret.of(fromPropertyOrFile(properties.clientSecret(), "CUSTOMERGAUGE_CLIENT_SECRET"));
         if (secret.isBlank()) {

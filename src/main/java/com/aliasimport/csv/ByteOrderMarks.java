@@ -46,8 +46,9 @@ final class ByteOrderMarks {
         }
         if (startsWith(start, UTF_8)) {
             if (!charset.equals(StandardCharsets.UTF_8)) {
-                throw CsvFileException.at(file, 1, 1, "the file starts with a UTF-8 byte order mark but the file encoding is set to "
-                        + charset.name() + "; it is a UTF-8 file: use the default encoding (UTF-8)");
+                throw CsvFileException.at(file, 1, 1, "the file starts with a UTF-8 byte order mark but the file"
+                        + " encoding is set to " + charset.name() + "; it is a UTF-8 file: use the default encoding"
+                        + " (UTF-8)");
             }
             in.skipNBytes(UTF_8.length);
         }

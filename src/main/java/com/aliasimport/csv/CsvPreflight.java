@@ -54,7 +54,8 @@ public final class CsvPreflight {
                 rows++;
             }
             hashed.drain();
-            return new Preflight(file, HexFormat.of().formatHex(sha256.digest()), hashed.count(), reader.header(), rows);
+            String sha256Hex = HexFormat.of().formatHex(sha256.digest());
+            return new Preflight(file, sha256Hex, hashed.count(), reader.header(), rows);
         } catch (UncheckedIOException e) {
             // Before the first request, an I/O failure is just another reason the file cannot be used.
             throw CsvFiles.cannotRead(file, e.getCause().getMessage(), e);

@@ -15,7 +15,8 @@ public record CsvSettings(char delimiter, Charset charset) {
         Objects.requireNonNull(charset, "charset");
         // These would make quoting or line counting ambiguous.
         if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' || delimiter == '\0') {
-            throw new IllegalArgumentException("the CSV delimiter cannot be a quote, a line break or NUL; use one of , ; | or a tab");
+            throw new IllegalArgumentException(
+                    "the CSV delimiter cannot be a quote, a line break or NUL; use one of , ; | or a tab");
         }
     }
 

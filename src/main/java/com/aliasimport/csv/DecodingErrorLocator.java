@@ -27,7 +27,8 @@ final class DecodingErrorLocator {
     }
 
     static CsvFileException locate(Path file, CsvSettings settings, CharacterCodingException original) {
-        try (InputStream raw = Files.newInputStream(file); BufferedInputStream in = new BufferedInputStream(raw, 65536)) {
+        try (InputStream raw = Files.newInputStream(file);
+                BufferedInputStream in = new BufferedInputStream(raw, 65536)) {
             Charset charset = ByteOrderMarks.check(in, file, settings.charset());
             CsvFileException found = scan(in, file, charset);
             if (found != null) {
@@ -65,7 +66,8 @@ final class DecodingErrorLocator {
                     byte[] bad = new byte[result.length()];
                     bytes.get(bytes.position(), bad);
                     boolean cutOff = endOfInput && bytes.position() + bad.length == bytes.limit();
-                    return CsvFileException.at(file, position.line, position.column + 1, describe(charset, bad, cutOff));
+                    return CsvFileException.at(file, position.line, position.column + 1,
+                            describe(charset, bad, cutOff));
                 }
             } while (result.isOverflow());
             bytes.compact();

@@ -226,7 +226,8 @@ final class StrictQuoteReader extends Reader {
         } else if (Character.isWhitespace(c)) {
             state = State.AFTER_CLOSING_QUOTE; // Commons CSV drops spaces between a closing quote and the delimiter
         } else {
-            String problem = "text after the closing quote of a value; a quote inside a quoted value must be doubled (\"\")";
+            String problem = "text after the closing quote of a value;"
+                    + " a quote inside a quoted value must be doubled (\"\")";
             if (quoteLine != line) {
                 problem += "; that quoted value started on line " + quoteLine + ", column " + quoteColumn
                         + ": is a closing quote missing there?";

@@ -74,7 +74,9 @@ public class DatabaseOutage {
         });
     }
 
-    /** Returns once the database answers again, or throws {@link DatabaseUnavailableException} when the wait ran out. */
+    /**
+     * Returns once the database answers again, or throws {@link DatabaseUnavailableException} when the wait ran out.
+     */
     public void awaitDatabase() {
         retry(() -> {
             try (Connection c = dataSource.getConnection()) {

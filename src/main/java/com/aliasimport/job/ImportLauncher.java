@@ -176,7 +176,9 @@ public class ImportLauncher {
         }
     }
 
-    /** The run's journal: the one its first session chose, or a new one (unique, as run ids repeat across databases). */
+    /**
+     * The run's journal: the one its first session chose, or a new one (unique, as run ids repeat across databases).
+     */
     private Path journalFile(long runId) {
         String known = runs.journal(runId);
         if (known != null) {

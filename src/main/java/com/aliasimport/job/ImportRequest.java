@@ -20,7 +20,7 @@ import com.aliasimport.csv.CsvSettings;
  * @param columnMap extra CSV heading to mapping field entries from the command line
  * @param progressObserver told when sending starts, to show progress
  */
-public record ImportRequest(Path file, CsvSettings csv, ApiSettings api, String target, SendSettings send, boolean dryRun, long limit,
-        boolean newRun, Map<String, String> columnMap, List<String> ignoreColumns,
+public record ImportRequest(Path file, CsvSettings csv, ApiSettings api, String target, SendSettings send,
+        boolean dryRun, long limit, boolean newRun, Map<String, String> columnMap, List<String> ignoreColumns,
         Consumer<RunProgress> progressObserver) {
 }

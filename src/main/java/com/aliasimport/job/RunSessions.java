@@ -124,8 +124,8 @@ class RunSessions {
             if (status != BatchStatus.COMPLETED && status != BatchStatus.STOPPED) {
                 message = failureMessage(execution);
                 certificateProblem = pipeline.stopFailure() instanceof CertificateProblemException;
-                databaseLost = outage.failedSince(started)
-                        || execution.getAllFailureExceptions().stream().anyMatch(ConnectionFailures::isConnectionFailure);
+                databaseLost = outage.failedSince(started) || execution.getAllFailureExceptions().stream()
+                        .anyMatch(ConnectionFailures::isConnectionFailure);
             }
         } catch (JobInstanceAlreadyCompleteException e) {
             // The job finished but the process died before recording it in import_run.

@@ -92,9 +92,9 @@ public class RunLock {
 
         /**
          * Points the lock at the run it guards (shown to a process that finds it held). From now on, every second,
-         * the heartbeat thread also records how long this session has been running ({@code import_run.session_millis}), so that the time
-         * of a session that dies is not lost; the time a session that died before had recorded is added to the
-         * run's active time first.
+         * the heartbeat thread also records how long this session has been running
+         * ({@code import_run.session_millis}), so that the time of a session that dies is not lost; the time a session
+         * that died before had recorded is added to the run's active time first.
          */
         public void attach(long runId) {
             jdbc.update("UPDATE run_lock SET run_id = ? WHERE lock_key = ? AND owner = ?", runId, key, owner);

@@ -141,7 +141,8 @@ public class RunStore {
                 rs.getLong("unknown_count"), rs.getLong("retried"));
         return new ImportRun(rs.getLong("id"), ImportRun.Kind.valueOf(rs.getString("kind")),
                 rs.getString("file_name"), rs.getString("file_path"), rs.getString("content_hash"),
-                rs.getString("target"), rs.getLong("row_count"), retryOfOrNull, RunStatus.valueOf(rs.getString("status")),
+                rs.getString("target"), rs.getLong("row_count"), retryOfOrNull,
+                RunStatus.valueOf(rs.getString("status")),
                 rs.getString("message"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "ended_at"), Duration.ofMillis(rs.getLong("active_millis")), counts, flow(rs));
     }

@@ -72,7 +72,8 @@ public final class SandboxServer implements AutoCloseable {
 
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), BACKLOG);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
+                    BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the sandbox to 127.0.0.1:" + settings.port(), e);
         }

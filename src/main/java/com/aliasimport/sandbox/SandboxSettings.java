@@ -55,27 +55,33 @@ public record SandboxSettings(int port, String clientId, String clientSecret, Se
     }
 
     public SandboxSettings withPort(int port) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
+                storeRecords);
     }
 
     public SandboxSettings withClientCredentials(String clientId, String clientSecret) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
+                storeRecords);
     }
 
     public SandboxSettings withConfigurations(Set<String> configurations) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
+                storeRecords);
     }
 
     public SandboxSettings withRequiredFields(List<String> requiredFields) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
+                storeRecords);
     }
 
     public SandboxSettings withTokenTtl(Duration tokenTtl) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
+                storeRecords);
     }
 
     public SandboxSettings withStoreRecords(boolean storeRecords) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
+                storeRecords);
     }
 
     /** Never print the secret by accident (records put every component in toString). */

@@ -53,7 +53,8 @@ final class TokenHandler {
         }
         Credentials basic = basicCredentials(exchange.getRequestHeaders().getFirst("Authorization"));
         // A Basic header, when sent, is the client authentication (RFC 6749 section 2.3.1).
-        Credentials presented = basic != null ? basic : new Credentials(form.get("client_id"), form.get("client_secret"));
+        Credentials presented = basic != null ? basic
+                : new Credentials(form.get("client_id"), form.get("client_secret"));
         if (!settings.clientId().equals(presented.id()) || !settings.clientSecret().equals(presented.secret())) {
             if (basic != null) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"sandbox\"");

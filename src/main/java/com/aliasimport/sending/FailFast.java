@@ -75,7 +75,8 @@ public final class FailFast {
         String sig = signatureOf(outcome);
         if (isolated && stopReason == null) {
             if (sig != null) {
-                linesBySignature.computeIfAbsent(sig, k -> new ArrayList<>()).add(line); // forgotten if it was the run's
+                // forgotten if it was the run's
+                linesBySignature.computeIfAbsent(sig, k -> new ArrayList<>()).add(line);
             }
             return;
         }

@@ -113,7 +113,9 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** A connection that runs {@code written} after each flush: the request executor flushes once the request is out. */
+    /**
+     * A connection that runs {@code written} after each flush: the request executor flushes once the request is out.
+     */
     private static final class FlushSignal implements HttpClientConnection {
         private final HttpClientConnection delegate;
         private final Runnable written;
