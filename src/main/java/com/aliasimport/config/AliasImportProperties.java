@@ -12,15 +12,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Everything a run can be configured with, bound from {@code alias-import.*} (application.yml, config/application.yml
- * in the working directory, environment variables such as {@code CUSTOMERGAUGE_CLIENT_ID}).
+ * in the working directory, environment variables such as {@code CUSTOMERGAUGE_CLIENT_ID}). Each default is the
+ * {@code @DefaultValue} here and nowhere else; the configuration processor publishes them with these descriptions.
  * Checked by {@link SettingsResolver} before anything is sent.
+ *
+ * @param region the CustomerGauge region whose API is called (eu, us, au), when no URL is given
+ * @param clientId the OAuth2 client id (CUSTOMERGAUGE_CLIENT_ID)
+ * @param clientSecret the OAuth2 client secret (CUSTOMERGAUGE_CLIENT_SECRET); never logged
+ * @param configuration the inbound mapping reference (a UUID) sent as "configuration" with every record
+ * @param tokenUrl the OAuth2 token endpoint, when not the region's
+ * @param importsUrl the Imports API's records endpoint, when not the region's
+ * @param http how requests are made
+ * @param sending how fast and how stubbornly rows are sent
+ * @param mapping the inbound mapping the rows are checked against
+ * @param csv how CSV files are read and report CSVs written
+ * @param journalDir where runs journal accepted rows between checkpoints (a file is left only by a run that crashed,
+ *        and its next session picks it up: keep it on the host that runs the imports)
  */
 @ConfigurationProperties("alias-import")
 public record AliasImportProperties(
         @DefaultValue("eu") String region,
         String clientId,
         String clientSecret,
-        /* The inbound mapping reference (a UUID) sent as "configuration" with every record. */
         String configuration,
         URI tokenUrl,
         URI importsUrl,
@@ -28,7 +41,6 @@ public record AliasImportProperties(
         @DefaultValue Sending sending,
         @DefaultValue Mapping mapping,
         @DefaultValue Csv csv,
-        /* Where runs journal accepted rows between checkpoints (kept only while a run is unfinished after a crash). */
         @DefaultValue("data/journal") Path journalDir) {
 
     public enum Format { JSON, FORM }
@@ -36,6 +48,12 @@ public record AliasImportProperties(
     public enum Method { POST, PUT }
 
     /**
+     * How requests are made.
+     *
+     * @param method POST creates records, PUT updates them (the Imports API takes both)
+     * @param format the records' body: JSON or a form
+     * @param connectTimeout how long connecting may take
+     * @param readTimeout how long an answer may take once the request is sent
      * @param sslBundle the name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.pem.NAME.truststore.certificate})
      *        whose CA is trusted besides the JDK's: for a private CA or a TLS-inspecting proxy; none by default
      */
@@ -51,7 +69,13 @@ public record AliasImportProperties(
      * How fast and how stubbornly rows are sent.
      *
      * @param rate requests per second across all threads, retries included; 0 means unthrottled
+     * @param concurrency requests in flight at most; fewer go when the rate and the API's latency need fewer (the
+     *        number in flight is also the duplicate bound after a crash)
+     * @param chunkSize rows read and checkpointed together
      * @param maxAttempts attempts per row for transient failures (429, 5xx, timeouts, resets), the first included
+     * @param initialBackoff the wait before a row's second attempt; it doubles, with jitter, up to maxBackoff
+     * @param maxBackoff the longest wait between two attempts of a row
+     * @param maxRetryAfter the longest Retry-After honoured; a longer one is capped
      * @param failFastAfter the same non-row-specific failure this many times in a row stops the run
      */
     public record Sending(
@@ -87,7 +111,12 @@ public record AliasImportProperties(
         }
     }
 
-    /** How CSV files are read, and how report CSVs are written so that they can be imported as they are. */
+    /**
+     * How CSV files are read, and how report CSVs are written so that they can be imported as they are.
+     *
+     * @param delimiter one character, or "tab"
+     * @param encoding the files' character set when they carry no byte order mark
+     */
     public record Csv(@DefaultValue(",") String delimiter, @DefaultValue("UTF-8") String encoding) {
 
         /** These settings with the command line's delimiter and encoding, where given. */
