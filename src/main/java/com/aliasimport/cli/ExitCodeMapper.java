@@ -8,8 +8,8 @@ import com.aliasimport.exit.WithExitCode;
 import picocli.CommandLine;
 
 /**
- * The one place a failure becomes an exit code: the code the failure (or the first of its causes) carries, else 1,
- * a run that failed and resumes with the same command.
+ * The one place a failure becomes an exit code: 2 for a usage error picocli found, else the code the failure (or the
+ * first of its causes) carries, else 1, a run that failed and resumes with the same command.
  */
 @Component
 class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper {
@@ -17,6 +17,9 @@ class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper {
     @Override
     public int getExitCode(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CommandLine.ParameterException) {
+                return ExitCodes.USAGE; // picocli's own: an unknown option, a bad value (its handler asks here too)
+            }
             if (t instanceof WithExitCode carrier) {
                 return carrier.exitCode();
             }

@@ -128,6 +128,13 @@ class HistoryCommandTest extends SandboxImportTest {
     }
 
     @Test
+    void anOptionPicocliRefusesIsAUsageError() {
+        assertThat(cli.run("history", "--bogus").exitCode()).isEqualTo(2);
+        assertThat(cli.run("history", "--limit", "many").exitCode()).isEqualTo(2);
+        assertThat(cli.run("import", "--limit", "0", "whatever.csv").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void jsonHasTheSameRunsForTools() {
         Cli.Result r = cli.run("history", "--format", "json");
         assertThat(r.exitCode()).isZero();

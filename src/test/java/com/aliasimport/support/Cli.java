@@ -27,11 +27,14 @@ public final class Cli {
         try {
             Class<?> top = Class.forName("com.aliasimport.cli.AliasImportCommand");
             Class<?> handlerType = Class.forName("com.aliasimport.cli.ErrorHandler");
+            Class<?> mapperType = Class.forName("com.aliasimport.cli.ExitCodeMapper");
+            // As CliRunner builds it: the same handler and the same exit code mapper.
             CommandLine cli = new CommandLine(top, factory)
                     .setOut(new PrintWriter(out, true))
                     .setErr(new PrintWriter(err, true))
                     .setCaseInsensitiveEnumValuesAllowed(true)
-                    .setExecutionExceptionHandler((CommandLine.IExecutionExceptionHandler) factory.create(handlerType));
+                    .setExecutionExceptionHandler((CommandLine.IExecutionExceptionHandler) factory.create(handlerType))
+                    .setExitCodeExceptionMapper((CommandLine.IExitCodeExceptionMapper) factory.create(mapperType));
             int code = cli.execute(args);
             return new Result(code, out.toString(), err.toString());
         } catch (Exception e) {
