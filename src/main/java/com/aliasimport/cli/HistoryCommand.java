@@ -3,7 +3,6 @@ package com.aliasimport.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -21,8 +20,6 @@ import com.aliasimport.run.RunStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 // A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
@@ -31,13 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Lists past runs, newest first: file, status, row counts, duration and rate.",
             "\"held to\" is the request rate the API held a run to (learned from its 429 answers), when lower than"
                 + " the configured rate."})
-class HistoryCommand implements Callable<Integer> {
+class HistoryCommand extends CliCommand {
 
     enum Format { TABLE, JSON }
 
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
             description = "Show the newest N runs (default ${DEFAULT-VALUE}).")
@@ -58,7 +52,7 @@ class HistoryCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new UsageException("--limit must be at least 1");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<ImportRun> recent = runs.recent(limit);
         if (format == Format.JSON) {
             json(out, recent);

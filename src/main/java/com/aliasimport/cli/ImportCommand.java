@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -28,8 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 // A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
@@ -38,10 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Imports the aliases in FILE into CustomerGauge, one record per row.",
             "The file's content identifies the run: a file already imported is not imported again (unless"
                 + " --new-run), and a run that failed or died is resumed by running the same command."})
-class ImportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+class ImportCommand extends CliCommand {
 
     @Parameters(paramLabel = "FILE", description = "CSV file with a header row (UTF-8, with or without BOM)")
     Path file;
@@ -105,9 +99,9 @@ class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (limit != null && limit < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
+            throw usageError("--limit must be at least 1");
         }
         SendSettings send = settings.sendSettings(rate, concurrency, chunkSize);
         Map<String, String> columns = parseColumnMap();
@@ -123,7 +117,7 @@ class ImportCommand implements Callable<Integer> {
                 // Not a summary: one line on stderr that says which folder's disk is full.
                 var full = fullDisk.describe(result.message());
                 if (full.isPresent()) {
-                    spec.commandLine().getErr().println("error: " + full.get());
+                    err().println("error: " + full.get());
                     return ExitCodes.RUN_FAILED;
                 }
             }
@@ -147,7 +141,7 @@ class ImportCommand implements Callable<Integer> {
         for (String entry : columnMap) {
             int eq = entry.lastIndexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                throw usageError(
                         "--map expects COLUMN=FIELD, such as --map \"Company=Account Name\", not \"" + entry + "\"");
             }
             map.put(entry.substring(0, eq), entry.substring(eq + 1));

@@ -6,7 +6,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -21,8 +20,6 @@ import com.aliasimport.run.RunStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 // A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
@@ -30,10 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Shows the rows of a run that did not make it into CustomerGauge, why, and what to do.",
             "--format csv writes a file you can correct in a spreadsheet and import as it is."})
-class ReportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+class ReportCommand extends CliCommand {
 
     @Option(names = "--run", paramLabel = "ID|last", defaultValue = "last",
             description = "The run to report on (default: the newest run; see 'alias-import history').")
@@ -60,13 +54,13 @@ class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         ImportRun selected = RunSelector.select(runs, run);
         if (output == null) {
             ReportTotals totals = exporter.write(selected, format, includeResolved, out);
             out.flush();
             // The console carries the CSV itself: the note goes to stderr.
-            duplicatesNote(spec.commandLine().getErr(), totals);
+            duplicatesNote(err(), totals);
             return ExitCodes.OK;
         }
         ReportTotals totals;

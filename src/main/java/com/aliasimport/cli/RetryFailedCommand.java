@@ -2,7 +2,6 @@ package com.aliasimport.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -21,8 +20,6 @@ import com.aliasimport.run.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 // A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
@@ -32,10 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " (EXHAUSTED, UNKNOWN; REJECTED with --include-rejected).",
             "INVALID rows are not re-sent: fix the file (see 'report --format csv') and import it.",
             "A retry that fails or dies is resumed by running the same command."})
-class RetryFailedCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+class RetryFailedCommand extends CliCommand {
 
     @Option(names = "--run", paramLabel = "ID|last", defaultValue = "last",
             description = "The import whose failed rows to re-send (default: the newest run).")
@@ -71,7 +65,7 @@ class RetryFailedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         ImportRun selected = RunSelector.select(runs, run);
         ImportRun origin = selected.kind() == ImportRun.Kind.RETRY
                 ? runs.find(selected.retryOf()).orElseThrow(() -> new UsageException("no run " + selected.retryOf()))

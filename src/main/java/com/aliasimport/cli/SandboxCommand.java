@@ -2,7 +2,6 @@ package com.aliasimport.cli;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -17,8 +16,6 @@ import com.aliasimport.sandbox.SandboxSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 // A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
@@ -29,10 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "It can simulate a distant API (--latency-ms, --jitter-ms), a server-side rate limit (--rate-limit,"
                 + " --limit-kind, --burst, --retry-after) and rows that always fail (--failing-rows);"
                 + " GET /_sandbox/stats says what it saw."})
-class SandboxCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+class SandboxCommand extends CliCommand {
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default ${DEFAULT-VALUE}).",
             defaultValue = "8089")
@@ -97,7 +91,7 @@ class SandboxCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }));
-        var out = spec.commandLine().getOut();
+        var out = out();
         out.println(server.describe());
         out.flush();
         stopped.await();

@@ -1,0 +1,33 @@
+package com.aliasimport.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every subcommand has: picocli's model of it, for its output and its usage errors. Its exit code is what
+ * {@code call} returns, or the one its failure carries ({@link ExitCodeMapper}).
+ */
+abstract class CliCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where results go: stdout, or a test's writer. */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Where errors and progress go: stderr, or a test's writer. */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** A usage error naming this command's option: exit 2, with the command's usage hint. */
+    CommandLine.ParameterException usageError(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}
