@@ -46,9 +46,10 @@ import com.aliasimport.sending.flow.InFlightLimit;
  * checkpoint a job may store is the oldest row without a recorded outcome ({@link #oldestPending}), so resuming
  * after a crash loses nothing.
  * <p>
- * While the last attempts all failed transiently, new rows wait and only set-aside rows go (probing the API); a
- * failure that is not about a row, or a streak of the same failure ({@link FailFast}), stops the pipeline: rows in
- * flight finish, rows not yet sent get no outcome (a resumed run sends them).
+ * While the last attempts all failed transiently, new rows go one at a time, each ahead of the set-aside rows
+ * (probing the API: the set-aside rows may be bad rows, whatever the API's state); a failure that is not about a
+ * row, or a streak of the same failure ({@link FailFast}), stops the pipeline: rows in flight finish, rows not yet
+ * sent get no outcome (a resumed run sends them).
  *
  * @param <R> a row as the job sends it
  * @param <T> what the job keeps from a successful answer
@@ -455,7 +456,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
 
     /**
      * The next row to send: a set-aside row whose time has come, within the {@link RetryBudget} while new rows wait
-     * (always while probing, or once half the set-aside places are taken), else a new one; null once halted.
+     * (always when no new row may go, or once half the set-aside places are taken), else a new one; while probing, a
+     * new row goes first when one may; null once halted.
      */
     private Entry next() throws InterruptedException {
         lock.lockInterruptibly();
@@ -471,13 +473,12 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
                 // attempts and fail-fast stops the run.
                 boolean probing = failuresInARow >= admitAfterFailures;
                 boolean freshReady = !queued.isEmpty() && (!probing || probe == null);
-                // A new row probes ahead of rows set aside: those may be rows that fail whatever the API's state (a
-                // resumed run starts with the bad rows its last session left), which must not look like an outage.
-                boolean freshProbe = probing && freshReady;
+                // While probing, a new row goes ahead of rows set aside: those may be rows that fail whatever the
+                // API's state (a resumed run starts with the bad rows its last session left), which must not look
+                // like an outage.
                 Entry due = setAside.peek();
-                if (!firstStillOut && !freshProbe && due != null && due.due <= now
-                        && (!freshReady || probing || setAside.size() >= SET_ASIDE_CAPACITY / 2
-                                || retryBudget.takeRetry())) {
+                if (!firstStillOut && due != null && due.due <= now && (!freshReady
+                        || !probing && (setAside.size() >= SET_ASIDE_CAPACITY / 2 || retryBudget.takeRetry()))) {
                     inProgress++;
                     Entry again = setAside.poll();
                     roomIfAny();
