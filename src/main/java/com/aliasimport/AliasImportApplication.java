@@ -1,15 +1,13 @@
 package com.aliasimport;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-
-
 import com.aliasimport.cli.FullDisk;
 import com.aliasimport.cli.LogFile;
 import com.aliasimport.cli.QuietLogging;
 import com.aliasimport.exit.ExitCodes;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * alias-import: CSV rows -> checked records -> CustomerGauge's Imports API, restartably.
@@ -59,6 +57,8 @@ public class AliasImportApplication {
             root = database;
         }
         String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+        return message == null
+                ? root.getClass().getSimpleName()
+                : message.lines().findFirst().orElse("");
     }
 }

@@ -3,7 +3,6 @@ package com.aliasimport.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,11 +15,9 @@ final class ApiMessages {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_LENGTH = 500;
 
-    private ApiMessages() {
-    }
+    private ApiMessages() {}
 
-    record Parsed(String text, boolean rowSpecific) {
-    }
+    record Parsed(String text, boolean rowSpecific) {}
 
     static Parsed parse(int status, String body) {
         if (body == null || body.isBlank()) {
@@ -29,7 +26,8 @@ final class ApiMessages {
         try {
             JsonNode root = JSON.readTree(body);
             if (root.isObject()) {
-                String message = root.path("message").isString() ? root.path("message").asString() : "";
+                String message =
+                        root.path("message").isString() ? root.path("message").asString() : "";
                 List<String> details = new ArrayList<>();
                 boolean aboutFields = false;
                 JsonNode errors = root.path("errors");

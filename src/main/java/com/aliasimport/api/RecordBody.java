@@ -1,15 +1,12 @@
 package com.aliasimport.api;
 
+import com.aliasimport.config.AliasImportProperties.Format;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.MediaType;
-
 import tools.jackson.databind.json.JsonMapper;
-
-import com.aliasimport.config.AliasImportProperties.Format;
 
 /** Encodes one record the two ways the Imports API documents: a JSON body or {@code record[Field]=} form fields. */
 final class RecordBody {
@@ -25,7 +22,8 @@ final class RecordBody {
     }
 
     MediaType contentType() {
-        return format == Format.JSON ? MediaType.APPLICATION_JSON
+        return format == Format.JSON
+                ? MediaType.APPLICATION_JSON
                 : new MediaType(MediaType.APPLICATION_FORM_URLENCODED, StandardCharsets.UTF_8);
     }
 
@@ -37,7 +35,9 @@ final class RecordBody {
             return JSON.writeValueAsBytes(body);
         }
         StringBuilder form = new StringBuilder("configuration=").append(encode(configuration));
-        record.forEach((field, value) -> form.append("&").append(encode("record[" + field + "]")).append("=")
+        record.forEach((field, value) -> form.append("&")
+                .append(encode("record[" + field + "]"))
+                .append("=")
                 .append(encode(value)));
         return form.toString().getBytes(StandardCharsets.UTF_8);
     }

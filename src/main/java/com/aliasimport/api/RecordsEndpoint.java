@@ -1,12 +1,11 @@
 package com.aliasimport.api;
 
-import java.util.Map;
-
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.sending.ApiCall;
 import com.aliasimport.sending.Endpoint;
 import com.aliasimport.sending.Reply;
 import com.aliasimport.sending.Verdict;
+import java.util.Map;
 
 /**
  * The Imports API's records endpoint: one record per request (a JSON or form body, POST or PUT), and what its
@@ -28,8 +27,8 @@ public final class RecordsEndpoint implements Endpoint<Map<String, String>, Void
 
     @Override
     public ApiCall call(Map<String, String> record) {
-        return new ApiCall(settings.method().name(), settings.endpoints().importsUrl(), body.encode(record),
-                contentType);
+        return new ApiCall(
+                settings.method().name(), settings.endpoints().importsUrl(), body.encode(record), contentType);
     }
 
     @Override
@@ -42,7 +41,8 @@ public final class RecordsEndpoint implements Endpoint<Map<String, String>, Void
             return new Verdict.Renew<>();
         }
         if (status == 429 || status == 408 || status >= 500) {
-            return new Verdict.Retry<>(status, ApiMessages.parse(status, reply.body()).text());
+            return new Verdict.Retry<>(
+                    status, ApiMessages.parse(status, reply.body()).text());
         }
         if (status >= 300 && status < 400) {
             return new Verdict.Systemic<>("the imports URL " + url() + " redirects (" + status + ") to "

@@ -2,17 +2,26 @@ package com.aliasimport.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "alias-import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "alias-import",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Loads CustomerGauge Account Aliases from CSV files into the CustomerGauge Imports API.",
-        subcommands = {ImportCommand.class, RetryFailedCommand.class, ReportCommand.class,
-                HistoryCommand.class, SandboxCommand.class},
+        subcommands = {
+            ImportCommand.class,
+            RetryFailedCommand.class,
+            ReportCommand.class,
+            HistoryCommand.class,
+            SandboxCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every row accepted, or nothing to do",
             "1:the run failed and is resumable: run the same command again",
             "2:usage, configuration or file-level error; nothing sent",
             "3:the run finished but some rows failed (see report)",
-            "4:another run of the same file is in progress"})
+            "4:another run of the same file is in progress"
+        })
 class AliasImportCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,12 +1,10 @@
 package com.aliasimport.cli;
 
+import com.aliasimport.job.SessionStops;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import com.aliasimport.job.SessionStops;
-
 import picocli.CommandLine;
 
 /** Hands the command line to picocli once the application context is up; its exit code becomes the process's. */

@@ -1,7 +1,5 @@
 package com.aliasimport.cli;
 
-import java.io.PrintWriter;
-
 import com.aliasimport.config.AliasImportProperties.Format;
 import com.aliasimport.config.ApiEndpoints;
 import com.aliasimport.config.ApiSettings;
@@ -9,6 +7,7 @@ import com.aliasimport.config.Secret;
 import com.aliasimport.config.SettingsResolver;
 import com.aliasimport.sandbox.SandboxServer;
 import com.aliasimport.sandbox.SandboxSettings;
+import java.io.PrintWriter;
 
 /**
  * Where rows go: the configured CustomerGauge tenant, or the built-in sandbox started for this command (closed
@@ -25,8 +24,11 @@ record Destination(ApiSettings api, String target, SandboxServer sandbox) implem
         }
         SandboxServer server = SandboxServer.start(SandboxSettings.defaults());
         out.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
-        ApiSettings api = settings.sandboxSettings(new ApiEndpoints(server.tokenUrl(), server.importsUrl()),
-                SandboxSettings.CLIENT_ID, Secret.of(SandboxSettings.CLIENT_SECRET), SandboxSettings.CONFIGURATION,
+        ApiSettings api = settings.sandboxSettings(
+                new ApiEndpoints(server.tokenUrl(), server.importsUrl()),
+                SandboxSettings.CLIENT_ID,
+                Secret.of(SandboxSettings.CLIENT_SECRET),
+                SandboxSettings.CONFIGURATION,
                 format);
         return new Destination(api, SANDBOX, server);
     }

@@ -1,10 +1,5 @@
 package com.aliasimport.cli;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.stereotype.Component;
-
 import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.csv.CsvFileException;
 import com.aliasimport.database.ConnectionFailures;
@@ -12,7 +7,10 @@ import com.aliasimport.database.DatabaseUnavailableException;
 import com.aliasimport.mapping.HeaderException;
 import com.aliasimport.run.LockHeldException;
 import com.aliasimport.run.NoSuchRunException;
-
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 
 /**
@@ -78,7 +76,7 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     private static String oneLine(Throwable e) {
         Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst()
-                .orElse(""));
+        return root.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 }

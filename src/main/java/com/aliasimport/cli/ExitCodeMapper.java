@@ -1,10 +1,8 @@
 package com.aliasimport.cli;
 
-import org.springframework.stereotype.Component;
-
 import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.exit.WithExitCode;
-
+import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 
 /**

@@ -1,5 +1,6 @@
 package com.aliasimport.cli;
 
+import com.aliasimport.config.AliasImportProperties;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -11,12 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import com.aliasimport.config.AliasImportProperties;
 
 /**
  * Tells a full disk from other failures and says, in one line, which of the folders the product writes to (the
@@ -47,8 +45,7 @@ public final class FullDisk {
     public static Optional<String> atStartUp(Throwable failure) {
         String url = System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
         Path journal = Path.of(System.getProperty("alias-import.journal-dir", "data/journal"));
-        return new FullDisk(folders(journal, url == null ? "jdbc:h2:file:./data/alias-import" : url))
-                .describe(failure);
+        return new FullDisk(folders(journal, url == null ? "jdbc:h2:file:./data/alias-import" : url)).describe(failure);
     }
 
     /** The line for a full disk if {@code failure} (or a cause) is one. */
@@ -82,7 +79,9 @@ public final class FullDisk {
         if (candidates.isEmpty()) {
             candidates.addAll(folders);
         }
-        Path folder = candidates.stream().min(Comparator.comparingLong(FullDisk::usableSpace)).orElse(Path.of("."));
+        Path folder = candidates.stream()
+                .min(Comparator.comparingLong(FullDisk::usableSpace))
+                .orElse(Path.of("."));
         long free = usableSpace(folder);
         return "the disk holding " + folder + " is full (" + (free == Long.MAX_VALUE ? "no" : size(free))
                 + " left): free some space and run the same command again";

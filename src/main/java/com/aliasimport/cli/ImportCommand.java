@@ -1,17 +1,5 @@
 package com.aliasimport.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
-import org.springframework.context.annotation.Scope;
-import org.springframework.stereotype.Component;
-
 import com.aliasimport.config.AliasImportProperties.Format;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
@@ -22,7 +10,16 @@ import com.aliasimport.job.ImportLauncher;
 import com.aliasimport.job.ImportRequest;
 import com.aliasimport.job.ImportResult;
 import com.aliasimport.job.RunProgress;
-
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,29 +28,45 @@ import picocli.CommandLine.Parameters;
 // A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Imports the aliases in FILE into CustomerGauge, one record per row.",
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Imports the aliases in FILE into CustomerGauge, one record per row.",
             "The file's content identifies the run: a file already imported is not imported again (unless"
-                + " --new-run), and a run that failed or died is resumed by running the same command."})
+                    + " --new-run), and a run that failed or died is resumed by running the same command."
+        })
 class ImportCommand extends CliCommand {
 
     @Parameters(paramLabel = "FILE", description = "CSV file with a header row (UTF-8, with or without BOM)")
     Path file;
 
-    @Option(names = "--dry-run", description = "Read and check every row and report what would be sent; send"
-            + " nothing, need no credentials.")
+    @Option(
+            names = "--dry-run",
+            description =
+                    "Read and check every row and report what would be sent; send" + " nothing, need no credentials.")
     boolean dryRun;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Send the first N valid rows, then pause; run the"
-            + " same command again (without --limit) to send the rest.")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            description = "Send the first N valid rows, then pause; run the"
+                    + " same command again (without --limit) to send the rest.")
     Long limit;
 
-    @Option(names = "--rate", paramLabel = "N", description = "Requests per second at most, retries included"
-            + " (0: unthrottled). Default: alias-import.sending.rate.")
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            description = "Requests per second at most, retries included"
+                    + " (0: unthrottled). Default: alias-import.sending.rate.")
     Integer rate;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most (default 128);"
-            + " fewer go at once when the rate and the API's latency need fewer.")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            description = "Requests in flight at most (default 128);"
+                    + " fewer go at once when the rate and the API's latency need fewer.")
     Integer concurrency;
 
     @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per checkpoint.")
@@ -62,12 +75,16 @@ class ImportCommand extends CliCommand {
     @Option(names = "--format", paramLabel = "json|form", description = "Request body: json (default) or form.")
     Format format;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Column delimiter: , ; | or tab (default:"
-            + " alias-import.csv.delimiter, a comma).")
+    @Option(
+            names = "--delimiter",
+            paramLabel = "CHAR",
+            description = "Column delimiter: , ; | or tab (default:" + " alias-import.csv.delimiter, a comma).")
     String delimiter;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "File encoding (default UTF-8; e.g."
-            + " windows-1252 for old Excel exports).")
+    @Option(
+            names = "--encoding",
+            paramLabel = "CHARSET",
+            description = "File encoding (default UTF-8; e.g." + " windows-1252 for old Excel exports).")
     String encoding;
 
     @Option(names = "--sandbox", description = "Start the built-in fake CustomerGauge API and import into it.")
@@ -76,12 +93,16 @@ class ImportCommand extends CliCommand {
     @Option(names = "--new-run", description = "Import the file again even though it was imported before.")
     boolean newRun;
 
-    @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "Read the mapping field FIELD from the"
-            + " CSV column COLUMN (repeatable).")
+    @Option(
+            names = "--map",
+            paramLabel = "COLUMN=FIELD",
+            description = "Read the mapping field FIELD from the" + " CSV column COLUMN (repeatable).")
     List<String> columnMap = new ArrayList<>();
 
-    @Option(names = "--ignore-column", paramLabel = "COLUMN", description = "Leave the CSV column COLUMN out on"
-            + " purpose (repeatable).")
+    @Option(
+            names = "--ignore-column",
+            paramLabel = "COLUMN",
+            description = "Leave the CSV column COLUMN out on" + " purpose (repeatable).")
     List<String> ignoreColumns = new ArrayList<>();
 
     @Mixin
@@ -106,12 +127,12 @@ class ImportCommand extends CliCommand {
         SendSettings send = settings.sendSettings(rate, concurrency, chunkSize);
         Map<String, String> columns = parseColumnMap();
         if (dryRun) {
-            return summary(out, launcher.importFile(request(null, "dry-run", send, columns, p -> { })));
+            return summary(out, launcher.importFile(request(null, "dry-run", send, columns, p -> {})));
         }
         try (Destination destination = Destination.open(settings, sandbox, format, out);
                 ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
-            ImportResult result = launcher.importFile(request(destination.api(), destination.target(), send,
-                    columns, display::start));
+            ImportResult result = launcher.importFile(
+                    request(destination.api(), destination.target(), send, columns, display::start));
             display.close();
             if (result.outcome() == ImportResult.Outcome.FAILED) {
                 // Not a summary: one line on stderr that says which folder's disk is full.
@@ -129,11 +150,25 @@ class ImportCommand extends CliCommand {
         return output.json ? Summary.printJson(out, result) : Summary.print(out, result);
     }
 
-    private ImportRequest request(ApiSettings api, String target, SendSettings send, Map<String, String> columns,
+    private ImportRequest request(
+            ApiSettings api,
+            String target,
+            SendSettings send,
+            Map<String, String> columns,
             Consumer<RunProgress> progress) {
         var csv = settings.properties().csv().withOverrides(delimiter, encoding);
-        return new ImportRequest(file, new CsvSettings(csv.delimiterChar(), csv.charset()), api, target, send, dryRun,
-                limit == null ? 0 : limit, newRun, columns, ignoreColumns, progress);
+        return new ImportRequest(
+                file,
+                new CsvSettings(csv.delimiterChar(), csv.charset()),
+                api,
+                target,
+                send,
+                dryRun,
+                limit == null ? 0 : limit,
+                newRun,
+                columns,
+                ignoreColumns,
+                progress);
     }
 
     private Map<String, String> parseColumnMap() {

@@ -1,20 +1,17 @@
 package com.aliasimport.cli;
 
+import com.aliasimport.job.RunProgress;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.aliasimport.job.RunProgress;
-
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shows how a run is going: a progress bar with rows/s and ETA on a terminal (the progressbar library), a line
@@ -23,7 +20,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class ProgressDisplay implements AutoCloseable {
 
-    enum Mode { BAR, LINES, LOG_ONLY }
+    enum Mode {
+        BAR,
+        LINES,
+        LOG_ONLY
+    }
 
     private static final Logger log = LoggerFactory.getLogger(ProgressDisplay.class);
     private static final long LINE_EVERY_SECONDS = 10;
@@ -43,7 +44,8 @@ final class ProgressDisplay implements AutoCloseable {
 
     /** A bar on an interactive terminal unless quiet; lines on stderr when asked; otherwise the log file only. */
     static ProgressDisplay choose(boolean quiet, boolean lines, boolean json) {
-        Mode mode = lines || json ? (lines ? Mode.LINES : Mode.LOG_ONLY)
+        Mode mode = lines || json
+                ? (lines ? Mode.LINES : Mode.LOG_ONLY)
                 : !quiet && System.console() != null ? Mode.BAR : Mode.LOG_ONLY;
         return new ProgressDisplay(mode, json, System.err);
     }
@@ -56,9 +58,15 @@ final class ProgressDisplay implements AutoCloseable {
             return t;
         });
         if (mode == Mode.BAR) {
-            bar = new ProgressBarBuilder().setTaskName("import").setInitialMax(runProgress.totalRows())
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" rows", 1).showSpeed()
-                    .setConsumer(new ConsoleProgressBarConsumer(err)).continuousUpdate().build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName("import")
+                    .setInitialMax(runProgress.totalRows())
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" rows", 1)
+                    .showSpeed()
+                    .setConsumer(new ConsoleProgressBarConsumer(err))
+                    .continuousUpdate()
+                    .build();
             bar.stepTo(runProgress.done());
             ticker.scheduleAtFixedRate(() -> bar.stepTo(progress.done()), 200, 200, TimeUnit.MILLISECONDS);
         } else {
@@ -72,13 +80,26 @@ final class ProgressDisplay implements AutoCloseable {
         long left = Math.max(0, progress.totalRows() - progress.done());
         long eta = rate > 0 ? Math.round(left / rate) : -1;
         String text = json
-                ? String.format(Locale.ROOT, "{\"event\":\"progress\",\"position\":%d,\"total\":%d,\"sent\":%d,"
-                        + "\"accepted\":%d,\"failed\":%d,\"rowsPerSecond\":%.1f,\"etaSeconds\":%d}",
-                        progress.done(), progress.totalRows(), progress.sentThisSession(),
-                        progress.acceptedThisSession(), progress.failedThisSession(), rate, eta)
-                : String.format(Locale.ROOT, "progress: %d/%d rows, %d sent, %d accepted, %d failed, %.1f rows/s,"
-                        + " eta %s", progress.done(), progress.totalRows(), progress.sentThisSession(),
-                        progress.acceptedThisSession(), progress.failedThisSession(), rate,
+                ? String.format(
+                        Locale.ROOT,
+                        "{\"event\":\"progress\",\"position\":%d,\"total\":%d,\"sent\":%d,"
+                                + "\"accepted\":%d,\"failed\":%d,\"rowsPerSecond\":%.1f,\"etaSeconds\":%d}",
+                        progress.done(),
+                        progress.totalRows(),
+                        progress.sentThisSession(),
+                        progress.acceptedThisSession(),
+                        progress.failedThisSession(),
+                        rate,
+                        eta)
+                : String.format(
+                        Locale.ROOT,
+                        "progress: %d/%d rows, %d sent, %d accepted, %d failed, %.1f rows/s," + " eta %s",
+                        progress.done(),
+                        progress.totalRows(),
+                        progress.sentThisSession(),
+                        progress.acceptedThisSession(),
+                        progress.failedThisSession(),
+                        rate,
                         eta < 0 ? "unknown" : eta + " s");
         log.info(text);
         if (mode == Mode.LINES) {

@@ -1,14 +1,13 @@
 package com.aliasimport.cli;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.OnConsoleStatusListener;
+import ch.qos.logback.core.status.StatusManager;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
-
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.core.status.OnConsoleStatusListener;
-import ch.qos.logback.core.status.StatusManager;
 
 /**
  * Keeps Logback's own troubles off the console. Spring Boot registers a status listener that prints Logback's
@@ -22,7 +21,8 @@ public final class QuietLogging implements ApplicationListener<ApplicationEnviro
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             StatusManager statuses = context.getStatusManager();
-            statuses.getCopyOfStatusListenerList().stream().filter(OnConsoleStatusListener.class::isInstance)
+            statuses.getCopyOfStatusListenerList().stream()
+                    .filter(OnConsoleStatusListener.class::isInstance)
                     .forEach(statuses::remove);
         }
     }

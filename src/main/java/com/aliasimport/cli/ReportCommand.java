@@ -1,44 +1,55 @@
 package com.aliasimport.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
-import org.springframework.context.annotation.Scope;
-import org.springframework.stereotype.Component;
-
 import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.report.ReportExporter;
 import com.aliasimport.report.ReportFormat;
 import com.aliasimport.report.ReportTotals;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunStore;
-
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 // A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Shows the rows of a run that did not make it into CustomerGauge, why, and what to do.",
-            "--format csv writes a file you can correct in a spreadsheet and import as it is."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Shows the rows of a run that did not make it into CustomerGauge, why, and what to do.",
+            "--format csv writes a file you can correct in a spreadsheet and import as it is."
+        })
 class ReportCommand extends CliCommand {
 
-    @Option(names = "--run", paramLabel = "ID|last", defaultValue = "last",
+    @Option(
+            names = "--run",
+            paramLabel = "ID|last",
+            defaultValue = "last",
             description = "The run to report on (default: the newest run; see 'alias-import history').")
     String run;
 
-    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
+    @Option(
+            names = "--format",
+            paramLabel = "table|csv|json",
+            defaultValue = "table",
             description = "table (default) for reading, csv to correct and import again, json for tools.")
     ReportFormat format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of the"
-            + " console (a CSV file then opens correctly in Excel).")
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description =
+                    "Write the report to FILE instead of the" + " console (a CSV file then opens correctly in Excel).")
     Path output;
 
     @Option(names = "--include-resolved", description = "Also list failed rows that a later run got through.")
@@ -69,16 +80,19 @@ class ReportCommand extends CliCommand {
         } catch (IOException e) {
             throw new UsageException("cannot write " + output + ": " + describe(e));
         }
-        out.printf("wrote %d %s to %s (run %d)%n", totals.rows(), totals.rows() == 1 ? "row" : "rows", output,
-                selected.id());
+        out.printf(
+                "wrote %d %s to %s (run %d)%n",
+                totals.rows(), totals.rows() == 1 ? "row" : "rows", output, selected.id());
         duplicatesNote(out, totals);
         return ExitCodes.OK;
     }
 
     private static void duplicatesNote(PrintWriter to, ReportTotals totals) {
         if (totals.duplicatesLeftOut() > 0) {
-            to.printf("%d duplicate %s left out: %s the same values as an earlier line, which was sent.%n",
-                    totals.duplicatesLeftOut(), totals.duplicatesLeftOut() == 1 ? "row" : "rows",
+            to.printf(
+                    "%d duplicate %s left out: %s the same values as an earlier line, which was sent.%n",
+                    totals.duplicatesLeftOut(),
+                    totals.duplicatesLeftOut() == 1 ? "row" : "rows",
                     totals.duplicatesLeftOut() == 1 ? "it has" : "they have");
             to.flush();
         }

@@ -1,12 +1,5 @@
 package com.aliasimport.cli;
 
-import java.io.PrintWriter;
-import java.util.Locale;
-
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
-import org.springframework.context.annotation.Scope;
-import org.springframework.stereotype.Component;
-
 import com.aliasimport.config.SendSettings;
 import com.aliasimport.config.SettingsResolver;
 import com.aliasimport.exit.ExitCodes;
@@ -16,7 +9,11 @@ import com.aliasimport.job.RetryResult;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 import com.aliasimport.run.RunStore;
-
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,30 +21,44 @@ import picocli.CommandLine.Option;
 // A fresh instance per command line: picocli keeps option values in the command's fields.
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-@Command(name = "retry-failed", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sends the rows of an import that failed for transient or server-side reasons again"
-                + " (EXHAUSTED, UNKNOWN; REJECTED with --include-rejected).",
+@Command(
+        name = "retry-failed",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Sends the rows of an import that failed for transient or server-side reasons again"
+                    + " (EXHAUSTED, UNKNOWN; REJECTED with --include-rejected).",
             "INVALID rows are not re-sent: fix the file (see 'report --format csv') and import it.",
-            "A retry that fails or dies is resumed by running the same command."})
+            "A retry that fails or dies is resumed by running the same command."
+        })
 class RetryFailedCommand extends CliCommand {
 
-    @Option(names = "--run", paramLabel = "ID|last", defaultValue = "last",
+    @Option(
+            names = "--run",
+            paramLabel = "ID|last",
+            defaultValue = "last",
             description = "The import whose failed rows to re-send (default: the newest run).")
     String run;
 
-    @Option(names = "--include-rejected", description = "Also re-send rows the API rejected (after fixing the"
-            + " inbound mapping in CustomerGauge).")
+    @Option(
+            names = "--include-rejected",
+            description =
+                    "Also re-send rows the API rejected (after fixing the" + " inbound mapping in CustomerGauge).")
     boolean includeRejected;
 
     @Option(names = "--rate", paramLabel = "N", description = "Requests per second at most.")
     Integer rate;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most (default 128);"
-            + " fewer go at once when the rate and the API's latency need fewer.")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            description = "Requests in flight at most (default 128);"
+                    + " fewer go at once when the rate and the API's latency need fewer.")
     Integer concurrency;
 
-    @Option(names = "--sandbox", description = "Re-send to the built-in fake API (for a run imported with"
-            + " --sandbox).")
+    @Option(
+            names = "--sandbox",
+            description = "Re-send to the built-in fake API (for a run imported with" + " --sandbox).")
     boolean sandbox;
 
     @Mixin
@@ -73,8 +84,15 @@ class RetryFailedCommand extends CliCommand {
         SendSettings send = settings.sendSettings(rate, concurrency, null);
         try (Destination destination = Destination.open(settings, sandbox, null, out);
                 ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
-            RetryResult result = launcher.retry(origin.id(), new RetryRequest(origin.id(), destination.api(),
-                    destination.target(), send, includeRejected, display::start));
+            RetryResult result = launcher.retry(
+                    origin.id(),
+                    new RetryRequest(
+                            origin.id(),
+                            destination.api(),
+                            destination.target(),
+                            send,
+                            includeRejected,
+                            display::start));
             display.close();
             return print(out, result);
         }
@@ -83,14 +101,26 @@ class RetryFailedCommand extends CliCommand {
     private int print(PrintWriter out, RetryResult result) {
         ImportRun origin = result.origin();
         if (result.retry() == null) {
-            out.printf("run %d (%s) has no rows to retry%s.%n", origin.id(), origin.fileName(),
+            out.printf(
+                    "run %d (%s) has no rows to retry%s.%n",
+                    origin.id(),
+                    origin.fileName(),
                     includeRejected ? "" : " (REJECTED rows are re-sent only with --include-rejected)");
             return ExitCodes.OK;
         }
         RunCounts c = result.counts();
-        out.printf(Locale.ROOT, "retry run %d of run %d, %s: %d rows re-sent: %d accepted, %d rejected,"
-                + " %d exhausted, %d unknown (%.1f s)%n", result.retry().id(), origin.id(), origin.fileName(),
-                c.sent(), c.accepted(), c.rejected(), c.exhausted(), c.unknown(),
+        out.printf(
+                Locale.ROOT,
+                "retry run %d of run %d, %s: %d rows re-sent: %d accepted, %d rejected,"
+                        + " %d exhausted, %d unknown (%.1f s)%n",
+                result.retry().id(),
+                origin.id(),
+                origin.fileName(),
+                c.sent(),
+                c.accepted(),
+                c.rejected(),
+                c.exhausted(),
+                c.unknown(),
                 result.retry().activeTime().toMillis() / 1000.0);
         return switch (result.outcome()) {
             case COMPLETED -> {
@@ -98,8 +128,9 @@ class RetryFailedCommand extends CliCommand {
                 yield ExitCodes.OK;
             }
             case COMPLETED_WITH_FAILURES -> {
-                out.printf("%d rows still fail: see 'alias-import report --run %d'.%n", result.stillFailing(),
-                        origin.id());
+                out.printf(
+                        "%d rows still fail: see 'alias-import report --run %d'.%n",
+                        result.stillFailing(), origin.id());
                 yield ExitCodes.ROWS_FAILED;
             }
             default -> {

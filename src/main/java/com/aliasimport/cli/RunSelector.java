@@ -6,12 +6,12 @@ import com.aliasimport.run.RunStore;
 /** Resolves {@code --run ID|last} to a run, or says in one line why it cannot. */
 final class RunSelector {
 
-    private RunSelector() {
-    }
+    private RunSelector() {}
 
     static ImportRun select(RunStore runs, String option) {
         if (option == null || option.equalsIgnoreCase("last")) {
-            return runs.recent(1).stream().findFirst()
+            return runs.recent(1).stream()
+                    .findFirst()
                     .orElseThrow(() -> new UsageException("no runs yet; import a file first"));
         }
         long id;
@@ -20,7 +20,6 @@ final class RunSelector {
         } catch (NumberFormatException e) {
             throw new UsageException("--run takes a run id or 'last', not '" + option + "'");
         }
-        return runs.find(id).orElseThrow(() -> new UsageException("no run " + id
-                + "; see 'alias-import history'"));
+        return runs.find(id).orElseThrow(() -> new UsageException("no run " + id + "; see 'alias-import history'"));
     }
 }

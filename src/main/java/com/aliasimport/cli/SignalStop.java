@@ -1,13 +1,10 @@
 package com.aliasimport.cli;
 
+import com.aliasimport.job.SessionStops;
 import java.io.PrintStream;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.aliasimport.job.SessionStops;
-
 import sun.misc.Signal;
 
 /**
@@ -61,8 +58,10 @@ final class SignalStop {
 
     private void received(Signal signal) {
         if (received != null) {
-            halt(signal, ": stopped at once by a second signal, without waiting for the answers in flight (those rows"
-                    + " may be sent again)");
+            halt(
+                    signal,
+                    ": stopped at once by a second signal, without waiting for the answers in flight (those rows"
+                            + " may be sent again)");
             return;
         }
         received = signal;
@@ -71,15 +70,19 @@ final class SignalStop {
             System.exit(code(signal));
             return;
         }
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(GRACE.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            halt(signal, " after waiting " + GRACE.toSeconds() + " s for the answers in flight (those rows may be sent"
-                    + " again)");
-        }, "signal-stop-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(GRACE.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    halt(
+                            signal,
+                            " after waiting " + GRACE.toSeconds()
+                                    + " s for the answers in flight (those rows may be sent" + " again)");
+                },
+                "signal-stop-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
     }

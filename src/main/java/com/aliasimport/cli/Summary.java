@@ -1,25 +1,22 @@
 package com.aliasimport.cli;
 
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-
-import tools.jackson.databind.json.JsonMapper;
-
 import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.job.ImportResult;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 import com.aliasimport.sending.flow.FlowFigures;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The lines printed when an import ends, and the exit code that goes with them. */
 final class Summary {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Summary() {
-    }
+    private Summary() {}
 
     /** The summary as one JSON object on one line, for tools; the exit code is the same as {@link #print}'s. */
     static int printJson(PrintWriter out, ImportResult result) {
@@ -68,15 +65,23 @@ final class Summary {
         if (flow.learnedLimit() == null) {
             return;
         }
-        String rate = session != null && session.configuredRate() > 0 ? " (--rate " + session.configuredRate() + ")"
-                : "";
+        String rate =
+                session != null && session.configuredRate() > 0 ? " (--rate " + session.configuredRate() + ")" : "";
         if (flow.throttled() > 0) {
-            out.printf(Locale.ROOT, "the API held the run to about %.0f requests/s%s: %d of %d requests were answered"
-                    + " 429 and sent again; the next run starts from that limit.%n", flow.learnedLimit(), rate,
-                    flow.throttled(), flow.requests());
+            out.printf(
+                    Locale.ROOT,
+                    "the API held the run to about %.0f requests/s%s: %d of %d requests were answered"
+                            + " 429 and sent again; the next run starts from that limit.%n",
+                    flow.learnedLimit(),
+                    rate,
+                    flow.throttled(),
+                    flow.requests());
         } else {
-            out.printf(Locale.ROOT, "the API held the run to about %.0f requests/s%s, the limit an earlier run"
-                    + " learned.%n", flow.learnedLimit(), rate);
+            out.printf(
+                    Locale.ROOT,
+                    "the API held the run to about %.0f requests/s%s, the limit an earlier run" + " learned.%n",
+                    flow.learnedLimit(),
+                    rate);
         }
     }
 
@@ -85,7 +90,8 @@ final class Summary {
         String file = result.preflight().file().toString();
         switch (result.outcome()) {
             case DRY_RUN -> {
-                out.printf("dry run of %s: %d rows read; %d would be sent, %d invalid, %d duplicates; nothing sent.%n",
+                out.printf(
+                        "dry run of %s: %d rows read; %d would be sent, %d invalid, %d duplicates; nothing sent.%n",
                         file, c.read(), c.sent(), c.invalid(), c.duplicate());
                 result.sampleProblems().forEach(p -> out.println("  " + p));
                 if (c.invalid() > result.sampleProblems().size()) {
@@ -95,26 +101,45 @@ final class Summary {
             }
             case ALREADY_IMPORTED -> {
                 ImportRun run = result.run();
-                out.printf("%s was already imported by run %d (%s, %s): nothing to do. Use --new-run to import it"
-                        + " again.%n", file, run.id(), run.endedAt(), run.status().name().toLowerCase(Locale.ROOT)
-                                .replace('_', ' '));
+                out.printf(
+                        "%s was already imported by run %d (%s, %s): nothing to do. Use --new-run to import it"
+                                + " again.%n",
+                        file,
+                        run.id(),
+                        run.endedAt(),
+                        run.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 return exitCode(result);
             }
             default -> {
                 ImportRun run = result.run();
-                out.printf(Locale.ROOT, "run %d, %s: %d rows read, %d sent: %d accepted, %d rejected, %d exhausted,"
-                        + " %d unknown; %d invalid, %d duplicates (%.1f s, %.1f rows/s)%n", run.id(), file, c.read(),
-                        c.sent(), c.accepted(), c.rejected(), c.exhausted(), c.unknown(), c.invalid(), c.duplicate(),
-                        run.activeTime().toMillis() / 1000.0, run.rowsPerSecond());
+                out.printf(
+                        Locale.ROOT,
+                        "run %d, %s: %d rows read, %d sent: %d accepted, %d rejected, %d exhausted,"
+                                + " %d unknown; %d invalid, %d duplicates (%.1f s, %.1f rows/s)%n",
+                        run.id(),
+                        file,
+                        c.read(),
+                        c.sent(),
+                        c.accepted(),
+                        c.rejected(),
+                        c.exhausted(),
+                        c.unknown(),
+                        c.invalid(),
+                        c.duplicate(),
+                        run.activeTime().toMillis() / 1000.0,
+                        run.rowsPerSecond());
                 heldTo(out, run.flow(), result.flow());
             }
         }
         switch (result.outcome()) {
             case COMPLETED -> out.println("completed: every row accepted.");
-            case COMPLETED_WITH_FAILURES -> out.printf("completed with %d failed rows: see them with 'alias-import"
-                    + " report --run %d'.%n", c.failed(), result.run().id());
-            case PAUSED -> out.printf("paused after the --limit rows: check them in CustomerGauge, then run the same"
-                    + " command again to send the rest.%n");
+            case COMPLETED_WITH_FAILURES ->
+                out.printf(
+                        "completed with %d failed rows: see them with 'alias-import" + " report --run %d'.%n",
+                        c.failed(), result.run().id());
+            case PAUSED ->
+                out.printf("paused after the --limit rows: check them in CustomerGauge, then run the same"
+                        + " command again to send the rest.%n");
             default -> {
                 out.println("stopped: " + result.message());
                 out.println("nothing is lost: fix the cause and run the same command again to resume.");

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -43,9 +42,15 @@ public record AliasImportProperties(
         @DefaultValue Csv csv,
         @DefaultValue("data/journal") Path journalDir) {
 
-    public enum Format { JSON, FORM }
+    public enum Format {
+        JSON,
+        FORM
+    }
 
-    public enum Method { POST, PUT }
+    public enum Method {
+        POST,
+        PUT
+    }
 
     /**
      * How requests are made.
@@ -62,8 +67,7 @@ public record AliasImportProperties(
             @DefaultValue("JSON") Format format,
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("30s") Duration readTimeout,
-            String sslBundle) {
-    }
+            String sslBundle) {}
 
     /**
      * How fast and how stubbornly rows are sent.
@@ -86,8 +90,7 @@ public record AliasImportProperties(
             @DefaultValue("500ms") Duration initialBackoff,
             @DefaultValue("30s") Duration maxBackoff,
             @DefaultValue("120s") Duration maxRetryAfter,
-            @DefaultValue("10") int failFastAfter) {
-    }
+            @DefaultValue("10") int failFastAfter) {}
 
     /**
      * The inbound mapping the configuration reference points at, and how CSV columns reach it.
@@ -117,7 +120,9 @@ public record AliasImportProperties(
      * @param delimiter one character, or "tab"
      * @param encoding the files' character set when they carry no byte order mark
      */
-    public record Csv(@DefaultValue(",") String delimiter, @DefaultValue("UTF-8") String encoding) {
+    public record Csv(
+            @DefaultValue(",") String delimiter,
+            @DefaultValue("UTF-8") String encoding) {
 
         /** These settings with the command line's delimiter and encoding, where given. */
         public Csv withOverrides(String delimiter, String encoding) {
@@ -129,8 +134,8 @@ public record AliasImportProperties(
                 case "\\t", "tab", "TAB" -> '\t';
                 default -> {
                     if (delimiter.length() != 1) {
-                        throw new ConfigurationException("the CSV delimiter must be one character (or \"tab\"), not"
-                                + " \"" + delimiter + "\"");
+                        throw new ConfigurationException(
+                                "the CSV delimiter must be one character (or \"tab\"), not" + " \"" + delimiter + "\"");
                     }
                     yield delimiter.charAt(0);
                 }

@@ -17,7 +17,8 @@ public record ApiEndpoints(URI tokenUrl, URI importsUrl) {
                     + " (CUSTOMERGAUGE_REGION), or set both CUSTOMERGAUGE_TOKEN_URL and CUSTOMERGAUGE_IMPORTS_URL");
         }
         URI token = tokenUrl != null ? tokenUrl : URI.create("https://auth." + r + ".customergauge.com/oauth2/token");
-        URI imports = importsUrl != null ? importsUrl
+        URI imports = importsUrl != null
+                ? importsUrl
                 : URI.create("https://imports.api." + r + ".customergauge.com/records/");
         checkSafe("token URL (CUSTOMERGAUGE_TOKEN_URL)", token);
         checkSafe("imports URL (CUSTOMERGAUGE_IMPORTS_URL)", imports);

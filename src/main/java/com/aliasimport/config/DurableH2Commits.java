@@ -1,13 +1,11 @@
 package com.aliasimport.config;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Makes an embedded H2 database write each commit to its file before the commit returns.
@@ -49,7 +47,9 @@ class DurableH2Commits implements BeanPostProcessor {
             return url;
         }
         String database = lower.substring("jdbc:h2:".length());
-        if (database.startsWith("mem:") || database.startsWith("tcp:") || database.startsWith("ssl:")
+        if (database.startsWith("mem:")
+                || database.startsWith("tcp:")
+                || database.startsWith("ssl:")
                 || lower.contains(";write_delay=")) {
             return url;
         }

@@ -3,18 +3,38 @@ package com.aliasimport.config;
 import java.time.Duration;
 
 /** How one run sends: the configured values with the command line's overrides applied. */
-public record SendSettings(int rate, int concurrency, int chunkSize, int maxAttempts, Duration initialBackoff,
-        Duration maxBackoff, Duration maxRetryAfter, int failFastAfter) {
+public record SendSettings(
+        int rate,
+        int concurrency,
+        int chunkSize,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration maxRetryAfter,
+        int failFastAfter) {
 
     public static SendSettings from(AliasImportProperties.Sending s) {
-        return new SendSettings(s.rate(), s.concurrency(), s.chunkSize(), s.maxAttempts(), s.initialBackoff(),
-                s.maxBackoff(), s.maxRetryAfter(), s.failFastAfter());
+        return new SendSettings(
+                s.rate(),
+                s.concurrency(),
+                s.chunkSize(),
+                s.maxAttempts(),
+                s.initialBackoff(),
+                s.maxBackoff(),
+                s.maxRetryAfter(),
+                s.failFastAfter());
     }
 
     public SendSettings withOverrides(Integer rate, Integer concurrency, Integer chunkSize) {
-        return new SendSettings(rate != null ? rate : this.rate, concurrency != null ? concurrency : this.concurrency,
-                chunkSize != null ? chunkSize : this.chunkSize, maxAttempts, initialBackoff, maxBackoff,
-                maxRetryAfter, failFastAfter);
+        return new SendSettings(
+                rate != null ? rate : this.rate,
+                concurrency != null ? concurrency : this.concurrency,
+                chunkSize != null ? chunkSize : this.chunkSize,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                failFastAfter);
     }
 
     public SendSettings checked() {

@@ -1,23 +1,20 @@
 package com.aliasimport.config;
 
+import com.aliasimport.config.AliasImportProperties.Format;
+import com.aliasimport.net.HttpNetwork;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.TrustManager;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import com.aliasimport.config.AliasImportProperties.Format;
-import com.aliasimport.net.HttpNetwork;
 
 /**
  * Turns the bound properties into checked settings, failing with one line that says what to fix.
@@ -26,8 +23,8 @@ import com.aliasimport.net.HttpNetwork;
 @Component
 public class SettingsResolver {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final AliasImportProperties properties;
     private final Environment environment;
@@ -38,8 +35,8 @@ public class SettingsResolver {
     }
 
     @Autowired
-    public SettingsResolver(AliasImportProperties properties, Environment environment,
-            ObjectProvider<SslBundles> sslBundles) {
+    public SettingsResolver(
+            AliasImportProperties properties, Environment environment, ObjectProvider<SslBundles> sslBundles) {
         this.properties = properties;
         this.environment = environment;
         this.sslBundles = sslBundles;
@@ -50,13 +47,15 @@ public class SettingsResolver {
     }
 
     public SendSettings sendSettings(Integer rate, Integer concurrency, Integer chunkSize) {
-        return SendSettings.from(properties.sending()).withOverrides(rate, concurrency, chunkSize).checked();
+        return SendSettings.from(properties.sending())
+                .withOverrides(rate, concurrency, chunkSize)
+                .checked();
     }
 
     /** Settings for a real tenant: credentials and the configuration reference are required. */
     public ApiSettings apiSettings(Format formatOverride) {
-        ApiEndpoints endpoints = ApiEndpoints.resolve(properties.region(), properties.tokenUrl(),
-                properties.importsUrl());
+        ApiEndpoints endpoints =
+                ApiEndpoints.resolve(properties.region(), properties.tokenUrl(), properties.importsUrl());
         String clientId = fromPropertyOrFile(properties.clientId(), "CUSTOMERGAUGE_CLIENT_ID");
         if (clientId.isBlank()) {
             throw new ConfigurationException("no client id: set CUSTOMERGAUGE_CLIENT_ID"
@@ -72,20 +71,29 @@ public class SettingsResolver {
     }
 
     /** Settings for the built-in sandbox: its own URLs, credentials and configuration reference. */
-    public ApiSettings sandboxSettings(ApiEndpoints endpoints, String clientId, Secret secret, String configuration,
-            Format formatOverride) {
+    public ApiSettings sandboxSettings(
+            ApiEndpoints endpoints, String clientId, Secret secret, String configuration, Format formatOverride) {
         return withEndpoints(endpoints, clientId, secret, configuration, formatOverride);
     }
 
-    private ApiSettings withEndpoints(ApiEndpoints endpoints, String clientId, Secret secret, String configuration,
-            Format formatOverride) {
+    private ApiSettings withEndpoints(
+            ApiEndpoints endpoints, String clientId, Secret secret, String configuration, Format formatOverride) {
         var http = properties.http();
-        if (http.connectTimeout().isNegative() || http.connectTimeout().isZero()
-                || http.readTimeout().isNegative() || http.readTimeout().isZero()) {
+        if (http.connectTimeout().isNegative()
+                || http.connectTimeout().isZero()
+                || http.readTimeout().isNegative()
+                || http.readTimeout().isZero()) {
             throw new ConfigurationException("alias-import.http.connect-timeout and read-timeout must be positive");
         }
-        return new ApiSettings(endpoints, clientId, secret, configuration, http.method(),
-                formatOverride != null ? formatOverride : http.format(), http.connectTimeout(), http.readTimeout(),
+        return new ApiSettings(
+                endpoints,
+                clientId,
+                secret,
+                configuration,
+                http.method(),
+                formatOverride != null ? formatOverride : http.format(),
+                http.connectTimeout(),
+                http.readTimeout(),
                 network(http.sslBundle()));
     }
 
@@ -94,8 +102,8 @@ public class SettingsResolver {
         TrustManager[] extra = new TrustManager[0];
         if (bundleName != null && !bundleName.isBlank()) {
             String name = bundleName.trim();
-            String variable = "SPRING_SSL_BUNDLE_PEM_" + name.toUpperCase(Locale.ROOT).replace('-', '_')
-                    + "_TRUSTSTORE_CERTIFICATE";
+            String variable = "SPRING_SSL_BUNDLE_PEM_"
+                    + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_TRUSTSTORE_CERTIFICATE";
             SslBundles bundles = sslBundles == null ? null : sslBundles.getIfAvailable();
             try {
                 if (bundles == null) {

@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class ByteOrderMarks {
 
-    private record Mark(byte[] bytes, Charset charset) {
-    }
+    private record Mark(byte[] bytes, Charset charset) {}
 
     private static final byte[] UTF_8 = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     // UTF-32 LE starts with the UTF-16 LE mark, so it must be tested first.
@@ -26,8 +25,7 @@ final class ByteOrderMarks {
             new Mark(new byte[] {(byte) 0xFF, (byte) 0xFE}, StandardCharsets.UTF_16LE),
             new Mark(new byte[] {(byte) 0xFE, (byte) 0xFF}, StandardCharsets.UTF_16BE));
 
-    private ByteOrderMarks() {
-    }
+    private ByteOrderMarks() {}
 
     /**
      * Positions {@code in} after a byte order mark if there is one and returns the charset to decode the rest with:
@@ -46,9 +44,14 @@ final class ByteOrderMarks {
         }
         if (startsWith(start, UTF_8)) {
             if (!charset.equals(StandardCharsets.UTF_8)) {
-                throw CsvFileException.at(file, 1, 1, "the file starts with a UTF-8 byte order mark but the file"
-                        + " encoding is set to " + charset.name() + "; it is a UTF-8 file: use the default encoding"
-                        + " (UTF-8)");
+                throw CsvFileException.at(
+                        file,
+                        1,
+                        1,
+                        "the file starts with a UTF-8 byte order mark but the file"
+                                + " encoding is set to " + charset.name()
+                                + "; it is a UTF-8 file: use the default encoding"
+                                + " (UTF-8)");
             }
             in.skipNBytes(UTF_8.length);
         }

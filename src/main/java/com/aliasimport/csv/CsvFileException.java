@@ -1,9 +1,8 @@
 package com.aliasimport.csv;
 
-import java.nio.file.Path;
-
 import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.exit.WithExitCode;
+import java.nio.file.Path;
 
 /**
  * A file-level problem: the whole file is refused and nothing is sent. The message is one line a person can act on;

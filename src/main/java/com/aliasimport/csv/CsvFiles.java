@@ -10,8 +10,7 @@ import java.nio.file.Path;
 /** Opens the file for reading, turning the usual failures into a message a person can act on. */
 final class CsvFiles {
 
-    private CsvFiles() {
-    }
+    private CsvFiles() {}
 
     static InputStream open(Path file) {
         // A directory opens fine on Linux and fails only on the first read: refuse it up front.

@@ -35,7 +35,7 @@ public final class CsvPreflight {
 
     /** @throws CsvFileException when the file cannot be read or parsed; nothing should be sent then */
     public Preflight run(Path file) {
-        return run(file, header -> { });
+        return run(file, header -> {});
     }
 
     /**
@@ -78,7 +78,8 @@ public final class CsvPreflight {
                 return List.of();
             }
             return Arrays.stream(line.split(Pattern.quote(String.valueOf(settings.delimiter())), -1))
-                    .map(h -> h.strip().replace("\"", "")).toList();
+                    .map(h -> h.strip().replace("\"", ""))
+                    .toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

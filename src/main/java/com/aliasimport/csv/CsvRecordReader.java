@@ -43,6 +43,7 @@ final class CsvRecordReader implements Closeable {
     private long linesConsumed;
     /** The parser's line count after the last record: short of the file's by the line breaks cut out. */
     private long parserLines;
+
     private long dataRecords;
 
     private CsvRecordReader(Path file, CsvSettings settings, StrictQuoteReader quotes, CSVParser parser) {
@@ -61,9 +62,11 @@ final class CsvRecordReader implements Closeable {
             Charset charset = ByteOrderMarks.check(bytes, file, settings.charset());
             Utf16WithoutMark.refuse(bytes, file, charset);
             // Strict: a wrong byte must refuse the file, not become U+FFFD and get sent.
-            InputStreamReader decoded = new InputStreamReader(bytes, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            InputStreamReader decoded = new InputStreamReader(
+                    bytes,
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT));
             StrictQuoteReader quotes = new StrictQuoteReader(decoded, file, settings.delimiter());
             CSVParser parser = CSVParser.builder()
                     .setReader(quotes)
@@ -82,7 +85,8 @@ final class CsvRecordReader implements Closeable {
     }
 
     static CSVFormat format(CsvSettings settings) {
-        return CSVFormat.DEFAULT.builder()
+        return CSVFormat.DEFAULT
+                .builder()
                 .setDelimiter(settings.delimiter())
                 // Keep blank lines as records so every record's line number stays exact; next() drops them.
                 .setIgnoreEmptyLines(false)
@@ -100,9 +104,15 @@ final class CsvRecordReader implements Closeable {
             long line = linesConsumed + 1;
             StrictQuoteReader.OverLongRecord overLong = consumed(line);
             if (overLong != null) {
-                return new CsvRow(line, ++dataRecords, startOf(record), String.format(Locale.ROOT,
-                        "the record is %,d characters long; the limit is %,d", overLong.length(),
-                        StrictQuoteReader.MAX_RECORD_CHARS));
+                return new CsvRow(
+                        line,
+                        ++dataRecords,
+                        startOf(record),
+                        String.format(
+                                Locale.ROOT,
+                                "the record is %,d characters long; the limit is %,d",
+                                overLong.length(),
+                                StrictQuoteReader.MAX_RECORD_CHARS));
             }
             if (!isBlank(record)) {
                 return new CsvRow(line, ++dataRecords, record.toList());
@@ -127,7 +137,8 @@ final class CsvRecordReader implements Closeable {
     private static List<String> startOf(CSVRecord record) {
         List<String> values = new ArrayList<>(record.size());
         for (String value : record) {
-            int keep = value.codePointCount(0, value.length()) <= KEPT_OF_OVER_LONG_VALUE ? value.length()
+            int keep = value.codePointCount(0, value.length()) <= KEPT_OF_OVER_LONG_VALUE
+                    ? value.length()
                     : value.offsetByCodePoints(0, KEPT_OF_OVER_LONG_VALUE);
             values.add(value.substring(0, keep));
         }
@@ -141,9 +152,15 @@ final class CsvRecordReader implements Closeable {
             long line = linesConsumed + 1;
             StrictQuoteReader.OverLongRecord overLong = consumed(line);
             if (overLong != null) {
-                throw CsvFileException.at(file, line, 0, String.format(Locale.ROOT, "the header is %,d characters"
-                        + " long; the limit is %,d: is this a CSV file?", overLong.length(),
-                        StrictQuoteReader.MAX_RECORD_CHARS));
+                throw CsvFileException.at(
+                        file,
+                        line,
+                        0,
+                        String.format(
+                                Locale.ROOT,
+                                "the header is %,d characters" + " long; the limit is %,d: is this a CSV file?",
+                                overLong.length(),
+                                StrictQuoteReader.MAX_RECORD_CHARS));
             }
             if (isBlank(record)) {
                 sawBlank = true;
@@ -153,8 +170,13 @@ final class CsvRecordReader implements Closeable {
             return;
         }
         String example = "Account Name" + settings.delimiterForDisplay() + "Alias";
-        throw CsvFileException.worded(file, 0, 0, file + (sawBlank ? " has only blank lines" : " is empty")
-                + ": expected a header line such as \"" + example + "\"", null);
+        throw CsvFileException.worded(
+                file,
+                0,
+                0,
+                file + (sawBlank ? " has only blank lines" : " is empty") + ": expected a header line such as \""
+                        + example + "\"",
+                null);
     }
 
     private List<String> checkedHeader(List<String> raw, long line) {
@@ -174,8 +196,12 @@ final class CsvRecordReader implements Closeable {
             }
             Integer earlier = firstColumn.putIfAbsent(names.get(i), i + 1);
             if (earlier != null) {
-                throw CsvFileException.at(file, line, 0, "the header has two columns named "
-                        + MessageText.quoted(names.get(i)) + " (columns " + earlier + " and " + (i + 1) + ")");
+                throw CsvFileException.at(
+                        file,
+                        line,
+                        0,
+                        "the header has two columns named " + MessageText.quoted(names.get(i)) + " (columns " + earlier
+                                + " and " + (i + 1) + ")");
             }
         }
         return List.copyOf(names);

@@ -29,14 +29,18 @@ public final class CsvRowCursor implements Closeable {
         if (skipRecords < 0) {
             throw new IllegalArgumentException("skipRecords must be 0 or more, not " + skipRecords);
         }
-        Consumer<CsvRow> skipped = Objects.requireNonNullElse(onSkipped, row -> { });
+        Consumer<CsvRow> skipped = Objects.requireNonNullElse(onSkipped, row -> {});
         CsvRowCursor cursor = new CsvRowCursor(file, CsvRecordReader.open(file, settings, CsvFiles.open(file)));
         try {
             while (cursor.consumed < skipRecords) {
                 CsvRow row = cursor.next();
                 if (row == null) {
-                    throw CsvFileException.at(file, 0, 0, "has " + cursor.consumed + " data records but " + skipRecords
-                            + " were already processed; the file has changed since the run started");
+                    throw CsvFileException.at(
+                            file,
+                            0,
+                            0,
+                            "has " + cursor.consumed + " data records but " + skipRecords
+                                    + " were already processed; the file has changed since the run started");
                 }
                 skipped.accept(row);
             }

@@ -23,8 +23,7 @@ final class DecodingErrorLocator {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private DecodingErrorLocator() {
-    }
+    private DecodingErrorLocator() {}
 
     static CsvFileException locate(Path file, CsvSettings settings, CharacterCodingException original) {
         try (InputStream raw = Files.newInputStream(file);
@@ -38,8 +37,13 @@ final class DecodingErrorLocator {
             original.addSuppressed(e);
         }
         // The file changed between the two reads, or could not be read again: say what we know.
-        return CsvFileException.at(file, 0, 0, "not valid " + settings.charset().name() + " (" + original + ")"
-                + "; save the file as UTF-8 or set the file encoding", original);
+        return CsvFileException.at(
+                file,
+                0,
+                0,
+                "not valid " + settings.charset().name() + " (" + original + ")"
+                        + "; save the file as UTF-8 or set the file encoding",
+                original);
     }
 
     private static CsvFileException scan(InputStream in, Path file, Charset charset) throws IOException {
@@ -66,8 +70,8 @@ final class DecodingErrorLocator {
                     byte[] bad = new byte[result.length()];
                     bytes.get(bytes.position(), bad);
                     boolean cutOff = endOfInput && bytes.position() + bad.length == bytes.limit();
-                    return CsvFileException.at(file, position.line, position.column + 1,
-                            describe(charset, bad, cutOff));
+                    return CsvFileException.at(
+                            file, position.line, position.column + 1, describe(charset, bad, cutOff));
                 }
             } while (result.isOverflow());
             bytes.compact();
@@ -76,8 +80,10 @@ final class DecodingErrorLocator {
     }
 
     private static String describe(Charset charset, byte[] bad, boolean cutOff) {
-        StringBuilder message = new StringBuilder("not valid ").append(charset.name())
-                .append(bad.length == 1 ? " (byte " : " (bytes ").append(MessageText.hexBytes(bad));
+        StringBuilder message = new StringBuilder("not valid ")
+                .append(charset.name())
+                .append(bad.length == 1 ? " (byte " : " (bytes ")
+                .append(MessageText.hexBytes(bad));
         if (cutOff) {
             message.append(" at the very end of the file: a character is cut off");
         }
@@ -86,7 +92,9 @@ final class DecodingErrorLocator {
         if (charset.equals(StandardCharsets.UTF_8) && bad.length == 1 && !cutOff) {
             String asAnsi = new String(bad, WINDOWS_1252);
             if (!asAnsi.isBlank() && !Character.isISOControl(asAnsi.charAt(0)) && asAnsi.charAt(0) != '\uFFFD') {
-                message.append(" (as windows-1252 it would be \"").append(asAnsi).append("\")");
+                message.append(" (as windows-1252 it would be \"")
+                        .append(asAnsi)
+                        .append("\")");
             }
         }
         return message.toString();

@@ -5,8 +5,7 @@ public final class MessageText {
 
     private static final int MAX_SHOWN = 60;
 
-    private MessageText() {
-    }
+    private MessageText() {}
 
     static String quoted(String value) {
         StringBuilder out = new StringBuilder("\"");

@@ -45,10 +45,15 @@ final class StrictQuoteReader extends Reader {
      * @param lineBreaksLeftOut line breaks inside its quoted values that were cut out with the rest: the parser
      *                          counted that many lines fewer
      */
-    record OverLongRecord(long line, long length, long lineBreaksLeftOut) {
-    }
+    record OverLongRecord(long line, long length, long lineBreaksLeftOut) {}
 
-    private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED, AFTER_CLOSING_QUOTE }
+    private enum State {
+        FIELD_START,
+        UNQUOTED,
+        QUOTED,
+        QUOTE_IN_QUOTED,
+        AFTER_CLOSING_QUOTE
+    }
 
     private final Reader in;
     private final Path file;
@@ -63,6 +68,7 @@ final class StrictQuoteReader extends Reader {
     private long recordChars;
     /** The unquoted value so far is only spaces: a quote now means "space before the opening quote". */
     private boolean unquotedBlank;
+
     private long quoteLine;
     private long quoteColumn;
     private int quoteField;
@@ -71,6 +77,7 @@ final class StrictQuoteReader extends Reader {
     private boolean cutting;
     /** The cut fell inside a quoted value: the parser needs a closing quote before the record ends. */
     private boolean closingQuoteOwed;
+
     private long lineBreaksLeftOut;
     /** Cut records the parser has been given but the caller has not taken yet (a few at most: the read-ahead). */
     private final ArrayDeque<OverLongRecord> overLong = new ArrayDeque<>();
@@ -78,6 +85,7 @@ final class StrictQuoteReader extends Reader {
     private final char[] input = new char[8192];
     /** What the parser gets: at most two characters for each one read (a closing quote, then a line break). */
     private final char[] output = new char[2 * input.length];
+
     private int outputStart;
     private int outputEnd;
     private boolean endOfFile;
@@ -153,8 +161,12 @@ final class StrictQuoteReader extends Reader {
             column++;
         }
         if (c == '\0') {
-            throw CsvFileException.at(file, line, column, "a NUL character (U+0000): this is a binary file, or text in"
-                    + " another encoding, not a CSV text file; save it as CSV UTF-8");
+            throw CsvFileException.at(
+                    file,
+                    line,
+                    column,
+                    "a NUL character (U+0000): this is a binary file, or text in"
+                            + " another encoding, not a CSV text file; save it as CSV UTF-8");
         }
         boolean endsRecord = lineBreak && state != State.QUOTED;
         if (!endsRecord && !Character.isLowSurrogate(c)) {
@@ -237,8 +249,13 @@ final class StrictQuoteReader extends Reader {
     }
 
     private CsvFileException spaceBeforeOpeningQuote() {
-        return CsvFileException.at(file, line, column, "a space before an opening quote; remove it "
-                + "(a quoted value must start right after the delimiter, or the quotes become part of the value)");
+        return CsvFileException.at(
+                file,
+                line,
+                column,
+                "a space before an opening quote; remove it "
+                        + "(a quoted value must start right after the delimiter,"
+                        + " or the quotes become part of the value)");
     }
 
     private void nextField() {
@@ -283,8 +300,8 @@ final class StrictQuoteReader extends Reader {
                             + String.format(Locale.ROOT, "%,d", recordChars) + " characters; is its closing quote"
                             + " missing?"
                     : "and is never closed (unterminated quote)";
-            throw CsvFileException.at(file, quoteLine, quoteColumn, "a quoted value starts here (field " + quoteField
-                    + ") " + problem);
+            throw CsvFileException.at(
+                    file, quoteLine, quoteColumn, "a quoted value starts here (field " + quoteField + ") " + problem);
         }
         finishCut();
     }

@@ -20,17 +20,24 @@ final class UnnamedColumns {
     }
 
     static UnnamedColumns of(Path file, List<String> header) {
-        return new UnnamedColumns(file, IntStream.range(0, header.size()).filter(i -> header.get(i).isEmpty())
-                .toArray());
+        return new UnnamedColumns(
+                file,
+                IntStream.range(0, header.size())
+                        .filter(i -> header.get(i).isEmpty())
+                        .toArray());
     }
 
     /** @throws CsvFileException when the row has a value (other than spaces) in an unnamed column */
     void check(CsvRow row) {
         for (int i : indexes) {
             if (i < row.values().size() && !row.values().get(i).isBlank()) {
-                throw CsvFileException.at(file, row.line(), 0, "column " + (i + 1) + " has no heading but this line"
-                        + " has a value in it: give the column a heading and --map it to a field (or --ignore-column"
-                        + " it), or remove the column");
+                throw CsvFileException.at(
+                        file,
+                        row.line(),
+                        0,
+                        "column " + (i + 1) + " has no heading but this line"
+                                + " has a value in it: give the column a heading and --map it to a field"
+                                + " (or --ignore-column it), or remove the column");
             }
         }
     }

@@ -14,8 +14,7 @@ final class Utf16WithoutMark {
 
     private static final int SAMPLE = 512;
 
-    private Utf16WithoutMark() {
-    }
+    private Utf16WithoutMark() {}
 
     /** @throws CsvFileException when the start of {@code in} looks like UTF-16 and the charset is not a wide one */
     static void refuse(BufferedInputStream in, Path file, Charset charset) throws IOException {
@@ -37,12 +36,17 @@ final class Utf16WithoutMark {
                 }
             }
         }
-        String order = mostlyZeros(oddZeros, evenZeros, units) ? "LE" : mostlyZeros(evenZeros, oddZeros, units) ? "BE"
-                : null;
+        String order =
+                mostlyZeros(oddZeros, evenZeros, units) ? "LE" : mostlyZeros(evenZeros, oddZeros, units) ? "BE" : null;
         if (order != null) {
-            throw CsvFileException.worded(file, 0, 0, file + " looks like UTF-16 (" + (order.equals("LE") ? "little"
-                    : "big") + "-endian) without a byte order mark: save it as UTF-8 (in Excel: \"CSV UTF-8\") or"
-                    + " pass --encoding UTF-16" + order, null);
+            throw CsvFileException.worded(
+                    file,
+                    0,
+                    0,
+                    file + " looks like UTF-16 (" + (order.equals("LE") ? "little" : "big")
+                            + "-endian) without a byte order mark: save it as UTF-8 (in Excel: \"CSV UTF-8\") or"
+                            + " pass --encoding UTF-16" + order,
+                    null);
         }
     }
 

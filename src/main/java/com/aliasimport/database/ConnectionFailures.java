@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
-
 import org.springframework.transaction.TransactionSystemException;
 
 /**
@@ -18,8 +17,7 @@ public final class ConnectionFailures {
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
     private static final Set<Integer> H2_CONNECTION_LOST = Set.of(90067, 90098, 90121);
 
-    private ConnectionFailures() {
-    }
+    private ConnectionFailures() {}
 
     public static boolean isConnectionFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -30,7 +28,8 @@ public final class ConnectionFailures {
                 return true;
             }
             // A commit or rollback on a connection the server ended hides why in the application exception.
-            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+            if (t instanceof TransactionSystemException tx
+                    && tx.getApplicationException() != null
                     && isConnectionFailure(tx.getApplicationException())) {
                 return true;
             }
@@ -47,7 +46,6 @@ public final class ConnectionFailures {
             return true;
         }
         // Hikari's "Connection is not available" carries the cause's state; its plain timeout (a busy pool) has none.
-        return e instanceof SQLRecoverableException
-                || (e instanceof SQLTransientConnectionException && state != null);
+        return e instanceof SQLRecoverableException || (e instanceof SQLTransientConnectionException && state != null);
     }
 }

@@ -1,5 +1,9 @@
 package com.aliasimport.database;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -7,20 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
-
-import com.zaxxer.hikari.HikariDataSource;
-
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 
 /**
  * Waits out a database that stopped answering. {@link #retry} runs an idempotent database action again, with
@@ -42,18 +38,21 @@ public class DatabaseOutage {
     private final Retry retry;
     /** System.nanoTime() of the first failure of the current outage, or NONE. */
     private final AtomicLong since = new AtomicLong(NONE);
+
     private final AtomicLong lastFailure = new AtomicLong(NONE);
 
     public DatabaseOutage(DataSource dataSource, DatabaseSettings settings) {
         this.dataSource = dataSource;
         this.wait = settings.outageWait();
         this.where = describe(dataSource);
-        this.retry = Retry.of("database", RetryConfig.custom()
-                .maxAttempts(Integer.MAX_VALUE) // bounded by the outage's age instead (retryOnException)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(100, 2.0, 2000))
-                .retryOnException(this::worthWaiting)
-                .failAfterMaxAttempts(false)
-                .build());
+        this.retry = Retry.of(
+                "database",
+                RetryConfig.custom()
+                        .maxAttempts(Integer.MAX_VALUE) // bounded by the outage's age instead (retryOnException)
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(100, 2.0, 2000))
+                        .retryOnException(this::worthWaiting)
+                        .failAfterMaxAttempts(false)
+                        .build());
     }
 
     /** Runs {@code action}, again while the database is away for less than the outage wait. */
@@ -81,7 +80,8 @@ public class DatabaseOutage {
         retry(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!c.isValid(5)) {
-                    throw new CannotGetJdbcConnectionException("the database did not answer",
+                    throw new CannotGetJdbcConnectionException(
+                            "the database did not answer",
                             new java.sql.SQLRecoverableException("connection not valid", "08006"));
                 }
                 return null;
@@ -110,7 +110,10 @@ public class DatabaseOutage {
         long now = System.nanoTime();
         lastFailure.set(now);
         if (since.compareAndSet(NONE, now)) {
-            log.warn("the database at {} stopped answering ({}); waiting up to {} s for it", where, rootMessage(e),
+            log.warn(
+                    "the database at {} stopped answering ({}); waiting up to {} s for it",
+                    where,
+                    rootMessage(e),
                     wait.toSeconds());
         }
         long start = since.get();

@@ -1,11 +1,9 @@
 package com.aliasimport.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Fits the connection pool to the outage wait: a borrower waits for a connection at most the outage wait (capped at
@@ -29,7 +27,8 @@ class OutagePoolSettings implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool) {
-            Duration borrow = outageWait.compareTo(MAX_BORROW_WAIT) > 0 ? MAX_BORROW_WAIT
+            Duration borrow = outageWait.compareTo(MAX_BORROW_WAIT) > 0
+                    ? MAX_BORROW_WAIT
                     : outageWait.compareTo(MIN_BORROW_WAIT) < 0 ? MIN_BORROW_WAIT : outageWait;
             pool.setConnectionTimeout(borrow.toMillis());
             if (pool.getKeepaliveTime() == 0 || pool.getKeepaliveTime() > KEEPALIVE.toMillis()) {

@@ -14,6 +14,5 @@ public final class ExitCodes {
     /** Another run of the same file is in progress. */
     public static final int LOCKED = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -1,18 +1,16 @@
 package com.aliasimport.job;
 
+import com.aliasimport.mapping.ClassifiedRow;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailedRowRetries;
+import com.aliasimport.outcome.FailureType;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
-import com.aliasimport.mapping.ClassifiedRow;
-import com.aliasimport.outcome.FailedRow;
-import com.aliasimport.outcome.FailedRowRetries;
-import com.aliasimport.outcome.FailureType;
 
 /**
  * Reads the unresolved failed rows of a run, page by page in line order, for a retry-failed pass. The checkpoint
@@ -35,8 +33,13 @@ final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
     private boolean exhausted;
     private boolean finished;
 
-    FailedRowReader(FailedRowRetries retries, long originRunId, List<FailureType> types, RunProgress progress,
-            Rewind rewind, Supplier<OptionalLong> oldestPendingLine) {
+    FailedRowReader(
+            FailedRowRetries retries,
+            long originRunId,
+            List<FailureType> types,
+            RunProgress progress,
+            Rewind rewind,
+            Supplier<OptionalLong> oldestPendingLine) {
         this.rewind = rewind;
         this.oldestPendingLine = oldestPendingLine;
         this.retries = retries;

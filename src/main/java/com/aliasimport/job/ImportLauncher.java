@@ -1,17 +1,5 @@
 package com.aliasimport.job;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.stereotype.Service;
-
 import com.aliasimport.config.AliasImportProperties;
 import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.csv.CsvFileException;
@@ -35,6 +23,16 @@ import com.aliasimport.run.RunCounts;
 import com.aliasimport.run.RunLock;
 import com.aliasimport.run.RunStatus;
 import com.aliasimport.run.RunStore;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Runs an {@code import}: checks the file whole before anything is sent, finds out whether its content was
@@ -57,8 +55,14 @@ public class ImportLauncher {
     private final RunLock runLock;
     private final DatabaseOutage outage;
 
-    public ImportLauncher(AliasImportProperties properties, SendingJobs jobs, RunSessions sessions,
-            RunStore runs, RowOutcomeStore outcomes, RunLock runLock, DatabaseOutage outage) {
+    public ImportLauncher(
+            AliasImportProperties properties,
+            SendingJobs jobs,
+            RunSessions sessions,
+            RunStore runs,
+            RowOutcomeStore outcomes,
+            RunLock runLock,
+            DatabaseOutage outage) {
         this.outage = outage;
         this.properties = properties;
         this.jobs = jobs;
@@ -70,8 +74,8 @@ public class ImportLauncher {
 
     public ImportResult importFile(ImportRequest request) {
         CsvSettings csv = request.csv();
-        InboundMapping mapping = InboundMapping.from(properties.mapping(), request.columnMap(),
-                request.ignoreColumns());
+        InboundMapping mapping =
+                InboundMapping.from(properties.mapping(), request.columnMap(), request.ignoreColumns());
         HeaderCheck headerCheck = new HeaderCheck(mapping);
         String name = displayName(request.file());
         Preflight preflight;
@@ -89,25 +93,43 @@ public class ImportLauncher {
         if (request.dryRun()) {
             return dryRun(request.file(), csv, mapping, binding, preflight);
         }
-        try (RunLock.Held lock = runLock.acquire(lockKey(preflight.sha256Hex(), request.target()),
-                displayName(request.file()))) {
+        try (RunLock.Held lock =
+                runLock.acquire(lockKey(preflight.sha256Hex(), request.target()), displayName(request.file()))) {
             Optional<ImportRun> latest = runs.latestImportOf(preflight.sha256Hex(), request.target());
             if (latest.isPresent() && latest.get().status().isFinished() && !request.newRun()) {
-                return new ImportResult(ImportResult.Outcome.ALREADY_IMPORTED, latest.get(), latest.get().counts(),
-                        null, preflight, List.of(), 0, null);
+                return new ImportResult(
+                        ImportResult.Outcome.ALREADY_IMPORTED,
+                        latest.get(),
+                        latest.get().counts(),
+                        null,
+                        preflight,
+                        List.of(),
+                        0,
+                        null);
             }
             long runId = latest.isPresent() && !latest.get().status().isFinished() && !request.newRun()
                     ? latest.get().id()
-                    : runs.create(ImportRun.Kind.IMPORT, request.file().getFileName().toString(),
-                            request.file().toAbsolutePath().toString(), preflight.sha256Hex(), request.target(),
-                            preflight.rowCount(), null);
+                    : runs.create(
+                            ImportRun.Kind.IMPORT,
+                            request.file().getFileName().toString(),
+                            request.file().toAbsolutePath().toString(),
+                            preflight.sha256Hex(),
+                            request.target(),
+                            preflight.rowCount(),
+                            null);
             lock.attach(runId);
             return run(runId, request, csv, mapping, binding, preflight, lock);
         }
     }
 
-    private ImportResult run(long runId, ImportRequest request, CsvSettings csv, InboundMapping mapping,
-            ColumnBinding binding, Preflight preflight, RunLock.Held lock) {
+    private ImportResult run(
+            long runId,
+            ImportRequest request,
+            CsvSettings csv,
+            InboundMapping mapping,
+            ColumnBinding binding,
+            Preflight preflight,
+            RunLock.Held lock) {
         RunProgress progress = new RunProgress(preflight.rowCount());
         Session session = session(runId, request, csv, mapping, binding, preflight, lock, progress);
         java.time.Duration time = session.ended().time();
@@ -126,16 +148,29 @@ public class ImportLauncher {
         RunStatus runStatus = RunStatus.of(ended.status(), counts);
         outage.retry(() -> runs.finish(runId, runStatus, ended.message(), counts, sessionsTime, ended.flow()));
         nothingSentForCertificate(ended, counts);
-        return new ImportResult(ImportResult.Outcome.of(runStatus), runs.find(runId).orElseThrow(), counts,
-                ended.message(), preflight, List.of(), ended.tokenRequests(), ended.flow());
+        return new ImportResult(
+                ImportResult.Outcome.of(runStatus),
+                runs.find(runId).orElseThrow(),
+                counts,
+                ended.message(),
+                preflight,
+                List.of(),
+                ended.tokenRequests(),
+                ended.flow());
     }
 
-    private record Session(RunSessions.Ended ended) {
-    }
+    private record Session(RunSessions.Ended ended) {}
 
     /** One Spring Batch session of the run: from the last checkpoint, skipping rows that have an outcome. */
-    private Session session(long runId, ImportRequest request, CsvSettings csv, InboundMapping mapping,
-            ColumnBinding binding, Preflight preflight, RunLock.Held lock, RunProgress progress) {
+    private Session session(
+            long runId,
+            ImportRequest request,
+            CsvSettings csv,
+            InboundMapping mapping,
+            ColumnBinding binding,
+            Preflight preflight,
+            RunLock.Held lock,
+            RunProgress progress) {
         long rewindLine = outage.retry(() -> runs.rewindLine(runId));
         Path journalFile = journalFile(runId);
         RunSessions.Ended ended;
@@ -146,15 +181,29 @@ public class ImportLauncher {
             long highestLineDone = outage.retry(() -> outcomes.highestLineWithOutcome(runId));
             var recorder = new ImportOutcomes(runId, outcomes, journal, line -> runs.rewindTo(runId, line));
             var target = new RunSessions.Target(request.target(), request.api(), request.send());
-            ended = sessions.run(runId, SendingJobs.IMPORT_JOB, target, progress, lock, request.progressObserver(),
-                    recorder, sending -> {
+            ended = sessions.run(
+                    runId,
+                    SendingJobs.IMPORT_JOB,
+                    target,
+                    progress,
+                    lock,
+                    request.progressObserver(),
+                    recorder,
+                    sending -> {
                         var classifier = new RowClassifier(binding, mapping, preflight.rowCount());
-                        Rewind rewind = rewindLine > 0 ? new Rewind(rewindLine, () -> runs.clearRewind(runId))
-                                : Rewind.NONE;
-                        DoneLines done = new DoneLines((from, to) -> outcomes.linesWithOutcome(runId, from, to),
-                                highestLineDone);
-                        var reader = new ImportRowReader(request.file(), csv, classifier, request.limit(), progress,
-                                rewind, done, sending.pipeline()::oldestPending);
+                        Rewind rewind =
+                                rewindLine > 0 ? new Rewind(rewindLine, () -> runs.clearRewind(runId)) : Rewind.NONE;
+                        DoneLines done = new DoneLines(
+                                (from, to) -> outcomes.linesWithOutcome(runId, from, to), highestLineDone);
+                        var reader = new ImportRowReader(
+                                request.file(),
+                                csv,
+                                classifier,
+                                request.limit(),
+                                progress,
+                                rewind,
+                                done,
+                                sending.pipeline()::oldestPending);
                         return jobs.importJob(reader, sending, request.send().chunkSize());
                     });
             // False when the database failed under the last chunk: the journal keeps its rows for the next session.
@@ -184,7 +233,9 @@ public class ImportLauncher {
         if (known != null) {
             return Path.of(known);
         }
-        Path file = properties.journalDir().resolve("run-" + runId + "-" + UUID.randomUUID() + ".journal")
+        Path file = properties
+                .journalDir()
+                .resolve("run-" + runId + "-" + UUID.randomUUID() + ".journal")
                 .toAbsolutePath();
         runs.setJournal(runId, file.toString());
         return file;
@@ -207,14 +258,14 @@ public class ImportLauncher {
         }
     }
 
-    private ImportResult dryRun(Path file, CsvSettings csv, InboundMapping mapping, ColumnBinding binding,
-            Preflight preflight) {
+    private ImportResult dryRun(
+            Path file, CsvSettings csv, InboundMapping mapping, ColumnBinding binding, Preflight preflight) {
         RowClassifier classifier = new RowClassifier(binding, mapping, preflight.rowCount());
         long valid = 0;
         long invalid = 0;
         long duplicate = 0;
         List<String> samples = new ArrayList<>();
-        try (CsvRowCursor cursor = CsvRowCursor.open(file, csv, 0, row -> { })) {
+        try (CsvRowCursor cursor = CsvRowCursor.open(file, csv, 0, row -> {})) {
             for (CsvRow row = cursor.next(); row != null; row = cursor.next()) {
                 ClassifiedRow c = classifier.classify(row);
                 if (c.isValid()) {
@@ -227,14 +278,14 @@ public class ImportLauncher {
                     invalid++;
                 }
                 if (samples.size() < SAMPLE_PROBLEMS) {
-                    samples.add("line " + c.line() + ": " + c.problem().kind() + ": " + c.problem().message());
+                    samples.add("line " + c.line() + ": " + c.problem().kind() + ": "
+                            + c.problem().message());
                 }
             }
         }
         var counts = new RunCounts(preflight.rowCount(), valid, 0, 0, invalid, duplicate, 0, 0, 0);
         return new ImportResult(ImportResult.Outcome.DRY_RUN, null, counts, null, preflight, samples, 0, null);
     }
-
 
     /** One lock per file content and target, short enough for the lock table's key. */
     static String lockKey(String contentHash, String target) {
@@ -250,5 +301,4 @@ public class ImportLauncher {
     static String displayName(Path file) {
         return file.toString();
     }
-
 }

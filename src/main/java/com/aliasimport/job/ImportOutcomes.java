@@ -1,15 +1,14 @@
 package com.aliasimport.job;
 
+import com.aliasimport.outcome.AcceptanceJournal;
+import com.aliasimport.outcome.AcceptedRow;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.RowOutcomeStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
-
-import com.aliasimport.outcome.AcceptanceJournal;
-import com.aliasimport.outcome.AcceptedRow;
-import com.aliasimport.outcome.FailedRow;
-import com.aliasimport.outcome.RowOutcomeStore;
 
 /**
  * An import's outcomes: one new accepted_row or failed_row per line. Failed rows are committed at once;

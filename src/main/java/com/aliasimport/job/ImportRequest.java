@@ -1,13 +1,12 @@
 package com.aliasimport.job;
 
+import com.aliasimport.config.ApiSettings;
+import com.aliasimport.config.SendSettings;
+import com.aliasimport.csv.CsvSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import com.aliasimport.config.ApiSettings;
-import com.aliasimport.config.SendSettings;
-import com.aliasimport.csv.CsvSettings;
 
 /**
  * One {@code import} command.
@@ -20,7 +19,15 @@ import com.aliasimport.csv.CsvSettings;
  * @param columnMap extra CSV heading to mapping field entries from the command line
  * @param progressObserver told when sending starts, to show progress
  */
-public record ImportRequest(Path file, CsvSettings csv, ApiSettings api, String target, SendSettings send,
-        boolean dryRun, long limit, boolean newRun, Map<String, String> columnMap, List<String> ignoreColumns,
-        Consumer<RunProgress> progressObserver) {
-}
+public record ImportRequest(
+        Path file,
+        CsvSettings csv,
+        ApiSettings api,
+        String target,
+        SendSettings send,
+        boolean dryRun,
+        long limit,
+        boolean newRun,
+        Map<String, String> columnMap,
+        List<String> ignoreColumns,
+        Consumer<RunProgress> progressObserver) {}

@@ -1,12 +1,11 @@
 package com.aliasimport.job;
 
-import java.util.List;
-
 import com.aliasimport.csv.Preflight;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 import com.aliasimport.run.RunStatus;
 import com.aliasimport.sending.flow.FlowFigures;
+import java.util.List;
 
 /**
  * How an {@code import} ended.
@@ -17,11 +16,23 @@ import com.aliasimport.sending.flow.FlowFigures;
  * @param sampleProblems a few invalid rows, for a dry run's summary
  * @param flow what flow control did in this session (null when nothing was sent)
  */
-public record ImportResult(Outcome outcome, ImportRun run, RunCounts counts, String message, Preflight preflight,
-        List<String> sampleProblems, int tokenRequests, FlowFigures flow) {
+public record ImportResult(
+        Outcome outcome,
+        ImportRun run,
+        RunCounts counts,
+        String message,
+        Preflight preflight,
+        List<String> sampleProblems,
+        int tokenRequests,
+        FlowFigures flow) {
 
     public enum Outcome {
-        COMPLETED, COMPLETED_WITH_FAILURES, ALREADY_IMPORTED, PAUSED, FAILED, DRY_RUN;
+        COMPLETED,
+        COMPLETED_WITH_FAILURES,
+        ALREADY_IMPORTED,
+        PAUSED,
+        FAILED,
+        DRY_RUN;
 
         static Outcome of(RunStatus status) {
             return switch (status) {

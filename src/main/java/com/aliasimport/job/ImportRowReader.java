@@ -1,20 +1,18 @@
 package com.aliasimport.job;
 
-import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.OptionalLong;
-import java.util.function.Supplier;
-
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
 import com.aliasimport.csv.CsvRow;
 import com.aliasimport.csv.CsvRowCursor;
 import com.aliasimport.csv.CsvSettings;
 import com.aliasimport.mapping.ClassifiedRow;
 import com.aliasimport.mapping.RowClassifier;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads the file's rows and classifies each one (valid, invalid, duplicate), restartably. The checkpoint is the
@@ -31,8 +29,7 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
     static final String POSITION = "csv.records.read";
 
     /** A row handed out, and the checkpoint that would read it again. */
-    private record HandedOut(long line, long position) {
-    }
+    private record HandedOut(long line, long position) {}
 
     private final Path file;
     private final CsvSettings settings;
@@ -56,8 +53,15 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
      * @param doneLines rows after the checkpoint that already have an outcome
      * @param oldestPendingLine the line of the oldest row handed out that has no outcome yet
      */
-    ImportRowReader(Path file, CsvSettings settings, RowClassifier classifier, long limit, RunProgress progress,
-            Rewind rewind, DoneLines doneLines, Supplier<OptionalLong> oldestPendingLine) {
+    ImportRowReader(
+            Path file,
+            CsvSettings settings,
+            RowClassifier classifier,
+            long limit,
+            RunProgress progress,
+            Rewind rewind,
+            DoneLines doneLines,
+            Supplier<OptionalLong> oldestPendingLine) {
         this.rewind = rewind;
         this.file = file;
         this.settings = settings;
@@ -147,7 +151,8 @@ final class ImportRowReader implements ItemStreamReader<ClassifiedRow>, StepExec
     @Override
     public void update(ExecutionContext context) {
         OptionalLong oldest = oldestPendingLine.get();
-        while (!handedOut.isEmpty() && (oldest.isEmpty() || handedOut.peekFirst().line() < oldest.getAsLong())) {
+        while (!handedOut.isEmpty()
+                && (oldest.isEmpty() || handedOut.peekFirst().line() < oldest.getAsLong())) {
             handedOut.removeFirst();
         }
         HandedOut first = handedOut.peekFirst();

@@ -1,8 +1,7 @@
 package com.aliasimport.job;
 
-import java.util.List;
-
 import com.aliasimport.outcome.FailedRow;
+import java.util.List;
 
 /**
  * Where a run puts what became of each row. An import inserts new outcomes; a retry-failed pass updates the failed

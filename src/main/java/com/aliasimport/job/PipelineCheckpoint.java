@@ -1,12 +1,10 @@
 package com.aliasimport.job;
 
+import com.aliasimport.sending.SendingPipeline;
 import java.util.function.BooleanSupplier;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
-
-import com.aliasimport.sending.SendingPipeline;
 
 /**
  * The sending pipeline's part in each chunk's checkpoint, in the chunk's transaction: acceptances recorded so far

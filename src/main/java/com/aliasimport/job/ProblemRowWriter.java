@@ -1,15 +1,13 @@
 package com.aliasimport.job;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
-
 import com.aliasimport.mapping.ClassifiedRow;
 import com.aliasimport.mapping.RowProblem;
 import com.aliasimport.outcome.FailedRow;
 import com.aliasimport.outcome.FailureType;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /** Stores the chunk's rows that failed a check (INVALID) or repeat an earlier row (DUPLICATE), with the checkpoint. */
 final class ProblemRowWriter implements ItemWriter<ClassifiedRow> {
@@ -28,8 +26,8 @@ final class ProblemRowWriter implements ItemWriter<ClassifiedRow> {
         for (ClassifiedRow row : chunk) {
             RowProblem p = row.problem();
             FailureType type = p.kind() == RowProblem.Kind.DUPLICATE ? FailureType.DUPLICATE : FailureType.INVALID;
-            rows.add(new FailedRow(outcomes.runId(), row.line(), row.record(), type, null, p.message(), 0, null, null,
-                    null));
+            rows.add(new FailedRow(
+                    outcomes.runId(), row.line(), row.record(), type, null, p.message(), 0, null, null, null));
             progress.notSent();
         }
         outcomes.problems(rows);

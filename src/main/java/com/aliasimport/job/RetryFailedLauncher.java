@@ -1,12 +1,5 @@
 package com.aliasimport.job;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.stereotype.Service;
-
 import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.outcome.FailedRowRetries;
 import com.aliasimport.outcome.FailureType;
@@ -16,6 +9,11 @@ import com.aliasimport.run.RunCounts;
 import com.aliasimport.run.RunLock;
 import com.aliasimport.run.RunStatus;
 import com.aliasimport.run.RunStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Runs {@code retry-failed}: a restartable job of its own that sends the unresolved failed rows of an import
@@ -31,8 +29,8 @@ public class RetryFailedLauncher {
     private final RunSessions sessions;
     private final SendingJobs jobs;
 
-    public RetryFailedLauncher(RunStore runs, FailedRowRetries retries, RunLock runLock, RunSessions sessions,
-            SendingJobs jobs) {
+    public RetryFailedLauncher(
+            RunStore runs, FailedRowRetries retries, RunLock runLock, RunSessions sessions, SendingJobs jobs) {
         this.runs = runs;
         this.retries = retries;
         this.runLock = runLock;
@@ -41,8 +39,7 @@ public class RetryFailedLauncher {
     }
 
     public RetryResult retry(long originRunId, RetryRequest request) {
-        ImportRun origin = runs.find(originRunId)
-                .orElseThrow(() -> new NoSuchRunException(originRunId));
+        ImportRun origin = runs.find(originRunId).orElseThrow(() -> new NoSuchRunException(originRunId));
         if (!origin.target().equals(request.target())) {
             throw new ConfigurationException("run " + origin.id() + " sent its rows to " + origin.target()
                     + ", but the settings now point at " + request.target() + ": retry with the same settings");
@@ -51,49 +48,73 @@ public class RetryFailedLauncher {
         if (request.includeRejected()) {
             types.add(FailureType.REJECTED);
         }
-        try (RunLock.Held lock = runLock.acquire(ImportLauncher.lockKey(origin.contentHash(), origin.target()),
-                origin.fileName())) {
+        try (RunLock.Held lock =
+                runLock.acquire(ImportLauncher.lockKey(origin.contentHash(), origin.target()), origin.fileName())) {
             ImportRun current = runs.find(originRunId).orElseThrow();
             if (!current.status().isFinished()) {
                 throw new ConfigurationException("run " + origin.id() + " has not finished (" + current.status()
                         + "): run 'import " + origin.filePath() + "' again to finish it first");
             }
-            Optional<ImportRun> unfinished = runs.latestRetryOf(origin.id()).filter(r -> !r.status().isFinished());
+            Optional<ImportRun> unfinished =
+                    runs.latestRetryOf(origin.id()).filter(r -> !r.status().isFinished());
             long candidates = retries.countUnresolved(origin.id(), types);
             if (unfinished.isEmpty() && candidates == 0) {
-                return new RetryResult(ImportResult.Outcome.ALREADY_IMPORTED, origin, null, RunCounts.NONE,
-                        null, 0);
+                return new RetryResult(ImportResult.Outcome.ALREADY_IMPORTED, origin, null, RunCounts.NONE, null, 0);
             }
-            long retryId = unfinished.map(ImportRun::id).orElseGet(() -> runs.create(ImportRun.Kind.RETRY,
-                    origin.fileName(), origin.filePath(), origin.contentHash(), origin.target(), candidates,
-                    origin.id()));
+            long retryId = unfinished
+                    .map(ImportRun::id)
+                    .orElseGet(() -> runs.create(
+                            ImportRun.Kind.RETRY,
+                            origin.fileName(),
+                            origin.filePath(),
+                            origin.contentHash(),
+                            origin.target(),
+                            candidates,
+                            origin.id()));
             lock.attach(retryId);
             return run(origin, retryId, candidates, types, request, lock);
         }
     }
 
-    private RetryResult run(ImportRun origin, long retryId, long candidates, List<FailureType> types,
-            RetryRequest request, RunLock.Held lock) {
+    private RetryResult run(
+            ImportRun origin,
+            long retryId,
+            long candidates,
+            List<FailureType> types,
+            RetryRequest request,
+            RunLock.Held lock) {
         RunProgress progress = new RunProgress(candidates);
         long rewindLine = runs.rewindLine(retryId);
-        var rewind = rewindLine > 0 ? new Rewind(rewindLine, () -> runs.clearRewind(retryId))
-                : Rewind.NONE;
+        var rewind = rewindLine > 0 ? new Rewind(rewindLine, () -> runs.clearRewind(retryId)) : Rewind.NONE;
         var outcomes = new RetryOutcomes(origin.id(), retryId, retries, line -> runs.rewindTo(retryId, line));
         var target = new RunSessions.Target(request.target(), request.api(), request.send());
-        RunSessions.Ended ended = sessions.run(retryId, SendingJobs.RETRY_JOB, target, progress, lock,
-                request.progressObserver(), outcomes, sending -> {
-                    var reader = new FailedRowReader(retries, origin.id(), types, progress, rewind,
-                            sending.pipeline()::oldestPending);
+        RunSessions.Ended ended = sessions.run(
+                retryId,
+                SendingJobs.RETRY_JOB,
+                target,
+                progress,
+                lock,
+                request.progressObserver(),
+                outcomes,
+                sending -> {
+                    var reader = new FailedRowReader(
+                            retries, origin.id(), types, progress, rewind, sending.pipeline()::oldestPending);
                     return jobs.retryJob(reader, sending, request.send().chunkSize());
                 });
         RunCounts sentSoFar = retries.counts(retryId, 0);
-        long read = ended.status() == BatchStatus.COMPLETED ? runs.find(retryId).orElseThrow().rowCount()
+        long read = ended.status() == BatchStatus.COMPLETED
+                ? runs.find(retryId).orElseThrow().rowCount()
                 : sentSoFar.sent();
         RunCounts counts = retries.counts(retryId, read);
         RunStatus status = RunStatus.of(ended.status(), counts);
         runs.finish(retryId, status, ended.message(), counts, ended.time(), ended.flow());
         ImportLauncher.nothingSentForCertificate(ended, counts);
-        return new RetryResult(ImportResult.Outcome.of(status), origin, runs.find(retryId).orElseThrow(), counts,
-                ended.message(), retries.countUnresolved(origin.id(), types));
+        return new RetryResult(
+                ImportResult.Outcome.of(status),
+                origin,
+                runs.find(retryId).orElseThrow(),
+                counts,
+                ended.message(),
+                retries.countUnresolved(origin.id(), types));
     }
 }

@@ -1,10 +1,9 @@
 package com.aliasimport.job;
 
-import java.util.List;
-import java.util.function.LongConsumer;
-
 import com.aliasimport.outcome.FailedRow;
 import com.aliasimport.outcome.FailedRowRetries;
+import java.util.List;
+import java.util.function.LongConsumer;
 
 /** A retry-failed pass's outcomes: they update the failed rows of the run being retried. */
 final class RetryOutcomes implements OutcomeRecorder {

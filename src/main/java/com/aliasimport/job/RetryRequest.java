@@ -1,9 +1,8 @@
 package com.aliasimport.job;
 
-import java.util.function.Consumer;
-
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
+import java.util.function.Consumer;
 
 /**
  * One {@code retry-failed} command.
@@ -12,6 +11,10 @@ import com.aliasimport.config.SendSettings;
  * @param target where rows go now; must be where the run sent them
  * @param includeRejected also re-send rows the API rejected (after the mapping was fixed in CustomerGauge)
  */
-public record RetryRequest(Long runId, ApiSettings api, String target, SendSettings send, boolean includeRejected,
-        Consumer<RunProgress> progressObserver) {
-}
+public record RetryRequest(
+        Long runId,
+        ApiSettings api,
+        String target,
+        SendSettings send,
+        boolean includeRejected,
+        Consumer<RunProgress> progressObserver) {}

@@ -10,6 +10,10 @@ import com.aliasimport.run.RunCounts;
  * @param retry the retry run (null when there was nothing to retry)
  * @param stillFailing rows of the origin run still unresolved after the pass, of the types retried
  */
-public record RetryResult(ImportResult.Outcome outcome, ImportRun origin, ImportRun retry, RunCounts counts,
-        String message, long stillFailing) {
-}
+public record RetryResult(
+        ImportResult.Outcome outcome,
+        ImportRun origin,
+        ImportRun retry,
+        RunCounts counts,
+        String message,
+        long stillFailing) {}

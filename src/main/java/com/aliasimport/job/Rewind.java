@@ -9,5 +9,5 @@ package com.aliasimport.job;
  */
 record Rewind(long line, Runnable clear) {
 
-    static final Rewind NONE = new Rewind(0, () -> { });
+    static final Rewind NONE = new Rewind(0, () -> {});
 }

@@ -10,6 +10,7 @@ public final class RunProgress {
     private volatile long resumedAt;
     /** read, and rows dealt with, when the current session started (see resumedAt). */
     private volatile long readBefore;
+
     private volatile long doneBefore;
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();

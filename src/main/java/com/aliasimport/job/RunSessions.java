@@ -1,28 +1,5 @@
 package com.aliasimport.job;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.stereotype.Component;
-
 import com.aliasimport.api.RecordsEndpoint;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
@@ -40,6 +17,27 @@ import com.aliasimport.sending.SystemicFailureException;
 import com.aliasimport.sending.flow.FlowControl;
 import com.aliasimport.sending.flow.FlowFigures;
 import com.aliasimport.sending.flow.InFlightLimit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs one session of a run's Spring Batch job, the part imports and retry-failed passes share: mark the run
@@ -59,8 +57,13 @@ class RunSessions {
     private final DatabaseOutage outage;
     private final SessionStops stops;
 
-    RunSessions(JobOperator jobOperator, JobRepository jobRepository, RunStore runs, LearnedLimits limits,
-            DatabaseOutage outage, SessionStops stops) {
+    RunSessions(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            RunStore runs,
+            LearnedLimits limits,
+            DatabaseOutage outage,
+            SessionStops stops) {
         this.outage = outage;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -70,9 +73,8 @@ class RunSessions {
     }
 
     /** Records as the import and retry-failed jobs send them. */
-    record Sending(SendingPipeline<Map<String, String>, Void> pipeline, OutcomeRecorder outcomes,
-            RunProgress progress) {
-    }
+    record Sending(
+            SendingPipeline<Map<String, String>, Void> pipeline, OutcomeRecorder outcomes, RunProgress progress) {}
 
     /**
      * How the session ended.
@@ -81,19 +83,32 @@ class RunSessions {
      *     session, as the same command would)
      * @param certificateProblem it stopped because a server's certificate was not accepted: a configuration error
      */
-    record Ended(BatchStatus status, String message, Duration time, int tokenRequests, FlowFigures flow,
-            int mostInFlight, boolean databaseLost, boolean certificateProblem) {
-    }
+    record Ended(
+            BatchStatus status,
+            String message,
+            Duration time,
+            int tokenRequests,
+            FlowFigures flow,
+            int mostInFlight,
+            boolean databaseLost,
+            boolean certificateProblem) {}
 
     /** Where and how a session sends. */
-    record Target(String name, ApiSettings api, SendSettings send) {
-    }
+    record Target(String name, ApiSettings api, SendSettings send) {}
 
-    Ended run(long runId, String jobName, Target target, RunProgress progress, RunLock.Held lock,
-            Consumer<RunProgress> observer, OutcomeRecorder outcomes, Function<Sending, Job> assemble) {
+    Ended run(
+            long runId,
+            String jobName,
+            Target target,
+            RunProgress progress,
+            RunLock.Held lock,
+            Consumer<RunProgress> observer,
+            OutcomeRecorder outcomes,
+            Function<Sending, Job> assemble) {
         long started = System.nanoTime();
         outage.retry(() -> runs.markStarted(runId));
-        JobParameters parameters = new JobParametersBuilder().addLong("run.id", runId).toJobParameters();
+        JobParameters parameters =
+                new JobParametersBuilder().addLong("run.id", runId).toJobParameters();
         outage.retry(() -> recoverDeadExecution(jobName, parameters));
 
         SendSettings send = target.send();
@@ -101,16 +116,29 @@ class RunSessions {
         double learned = limits.find(target.name()).orElse(Double.NaN);
         FlowControl flow = FlowControl.system(send.rate(), learned, send.maxRetryAfter());
         if (flow.figures().heldByServer()) {
-            log.info("run {}: starting from the limit of {} requests/s an earlier run learned for {}", runId,
-                    String.format("%.1f", learned), target.name());
+            log.info(
+                    "run {}: starting from the limit of {} requests/s an earlier run learned for {}",
+                    runId,
+                    String.format("%.1f", learned),
+                    target.name());
         }
-        var pipeline = new SendingPipeline<>(new RecordsEndpoint(api),
-                new AccessTokens(api.network(), api.endpoints().tokenUrl(), api.clientId(), api.clientSecret(),
-                        api.connectTimeout(), api.readTimeout(), Clock.systemUTC()),
-                new HttpTransport(api.network(), api.connectTimeout(), api.readTimeout(), send.concurrency()), flow,
+        var pipeline = new SendingPipeline<>(
+                new RecordsEndpoint(api),
+                new AccessTokens(
+                        api.network(),
+                        api.endpoints().tokenUrl(),
+                        api.clientId(),
+                        api.clientSecret(),
+                        api.connectTimeout(),
+                        api.readTimeout(),
+                        Clock.systemUTC()),
+                new HttpTransport(api.network(), api.connectTimeout(), api.readTimeout(), send.concurrency()),
+                flow,
                 InFlightLimit.of(send.rate() > 0 ? flow::pace : null, send.concurrency(), System::nanoTime),
                 new RetrySchedule(send.maxAttempts(), send.initialBackoff(), send.maxBackoff(), send.maxRetryAfter()),
-                send.failFastAfter(), send.concurrency(), new RowOutcomes(outcomes, progress));
+                send.failFastAfter(),
+                send.concurrency(),
+                new RowOutcomes(outcomes, progress));
         String message = null;
         boolean certificateProblem = false;
         BatchStatus status;
@@ -124,8 +152,9 @@ class RunSessions {
             if (status != BatchStatus.COMPLETED && status != BatchStatus.STOPPED) {
                 message = failureMessage(execution);
                 certificateProblem = pipeline.stopFailure() instanceof CertificateProblemException;
-                databaseLost = outage.failedSince(started) || execution.getAllFailureExceptions().stream()
-                        .anyMatch(ConnectionFailures::isConnectionFailure);
+                databaseLost = outage.failedSince(started)
+                        || execution.getAllFailureExceptions().stream()
+                                .anyMatch(ConnectionFailures::isConnectionFailure);
             }
         } catch (JobInstanceAlreadyCompleteException e) {
             // The job finished but the process died before recording it in import_run.
@@ -143,8 +172,15 @@ class RunSessions {
         }
         FlowFigures figures = pipeline.flowFigures();
         limits.remember(target.name(), figures, runId);
-        return new Ended(status, message, Duration.ofNanos(System.nanoTime() - started), pipeline.tokenRequests(),
-                figures, pipeline.mostInFlight(), databaseLost, certificateProblem);
+        return new Ended(
+                status,
+                message,
+                Duration.ofNanos(System.nanoTime() - started),
+                pipeline.tokenRequests(),
+                figures,
+                pipeline.mostInFlight(),
+                databaseLost,
+                certificateProblem);
     }
 
     /**

@@ -1,12 +1,10 @@
 package com.aliasimport.job;
 
-import java.util.Map;
-
-import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
-
 import com.aliasimport.mapping.ClassifiedRow;
 import com.aliasimport.sending.SendingPipeline;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Hands the chunk's valid rows to the sending pipeline and returns: they are sent while the next chunk is read, and

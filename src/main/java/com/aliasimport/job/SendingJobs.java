@@ -1,5 +1,6 @@
 package com.aliasimport.job;
 
+import com.aliasimport.mapping.ClassifiedRow;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -9,8 +10,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.ClassifierCompositeItemWriter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import com.aliasimport.mapping.ClassifiedRow;
 
 /**
  * Builds the Spring Batch jobs: a single chunk-oriented step that reads rows (from the file for an import, from the
@@ -37,25 +36,25 @@ class SendingJobs {
     Job importJob(ImportRowReader reader, RunSessions.Sending sending, int chunkSize) {
         var checkpoint = new PipelineCheckpoint(sending.pipeline(), sending.outcomes(), reader::finished);
         Step step = new StepBuilder("sendRows", jobRepository)
-                .<ClassifiedRow, ClassifiedRow>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(reader)
-                .writer(writer(sending, checkpoint))
-                .stream(checkpoint)
-                .listener(reader)
-                .build();
+                        .<ClassifiedRow, ClassifiedRow>chunk(chunkSize)
+                        .transactionManager(transactionManager)
+                        .reader(reader)
+                        .writer(writer(sending, checkpoint))
+                        .stream(checkpoint)
+                        .listener(reader)
+                        .build();
         return new JobBuilder(IMPORT_JOB, jobRepository).start(step).build();
     }
 
     Job retryJob(FailedRowReader reader, RunSessions.Sending sending, int chunkSize) {
         var checkpoint = new PipelineCheckpoint(sending.pipeline(), sending.outcomes(), reader::finished);
         Step step = new StepBuilder("resendRows", jobRepository)
-                .<ClassifiedRow, ClassifiedRow>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(reader)
-                .writer(writer(sending, checkpoint))
-                .stream(checkpoint)
-                .build();
+                        .<ClassifiedRow, ClassifiedRow>chunk(chunkSize)
+                        .transactionManager(transactionManager)
+                        .reader(reader)
+                        .writer(writer(sending, checkpoint))
+                        .stream(checkpoint)
+                        .build();
         return new JobBuilder(RETRY_JOB, jobRepository).start(step).build();
     }
 
@@ -67,5 +66,4 @@ class SendingJobs {
         writer.setClassifier(row -> row.isValid() ? send : problems);
         return writer;
     }
-
 }

@@ -3,7 +3,6 @@ package com.aliasimport.job;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,5 +10,4 @@ import java.util.List;
  * @param headerSize how many columns the header has (rows with another count are invalid)
  * @param reportFile the file is a {@code report --format csv} export: its values are {@link FormulaGuard escaped}
  */
-public record ColumnBinding(List<String> fields, int[] columnIndexes, int headerSize, boolean reportFile) {
-}
+public record ColumnBinding(List<String> fields, int[] columnIndexes, int headerSize, boolean reportFile) {}

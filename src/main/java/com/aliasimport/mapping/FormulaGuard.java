@@ -12,8 +12,7 @@ package com.aliasimport.mapping;
  */
 public final class FormulaGuard {
 
-    private FormulaGuard() {
-    }
+    private FormulaGuard() {}
 
     /** The value as the report CSV writes it. */
     public static String neutralise(String value) {

@@ -17,8 +17,8 @@ public final class HeaderCheck {
      * Columns that {@code report --format csv} adds after the data, in this order; a corrected report can be
      * imported as it is.
      */
-    public static final List<String> REPORT_COLUMNS = List.of("_line", "_failure", "_http_status", "_message",
-            "_attempts", "_run");
+    public static final List<String> REPORT_COLUMNS =
+            List.of("_line", "_failure", "_http_status", "_message", "_attempts", "_run");
 
     private final InboundMapping mapping;
 
@@ -61,8 +61,11 @@ public final class HeaderCheck {
         }
         // Any one of the report's columns marks a report: a person tidying the spreadsheet may delete some.
         boolean report = header.stream().anyMatch(REPORT_COLUMNS::contains);
-        return new ColumnBinding(List.copyOf(fields), indexes.stream().mapToInt(Integer::intValue).toArray(),
-                header.size(), report);
+        return new ColumnBinding(
+                List.copyOf(fields),
+                indexes.stream().mapToInt(Integer::intValue).toArray(),
+                header.size(),
+                report);
     }
 
     private String unknownColumn(String file, String column, int position) {
@@ -98,8 +101,12 @@ public final class HeaderCheck {
     private String likelyDelimiter(String column) {
         for (String candidate : new String[] {";", "\t", "|", ","}) {
             String[] parts = column.split(java.util.regex.Pattern.quote(candidate));
-            if (parts.length > 1 && java.util.Arrays.stream(parts).map(String::strip)
-                    .filter(part -> mapping.fields().contains(part)).count() >= 2) {
+            if (parts.length > 1
+                    && java.util.Arrays.stream(parts)
+                                    .map(String::strip)
+                                    .filter(part -> mapping.fields().contains(part))
+                                    .count()
+                            >= 2) {
                 return candidate.equals("\t") ? "tabs" : "\"" + candidate + "\"";
             }
         }
@@ -108,7 +115,9 @@ public final class HeaderCheck {
 
     private String sameIgnoringCase(String column) {
         String lower = column.toLowerCase(Locale.ROOT);
-        return mapping.fields().stream().filter(f -> f.toLowerCase(Locale.ROOT).equals(lower)).findFirst()
+        return mapping.fields().stream()
+                .filter(f -> f.toLowerCase(Locale.ROOT).equals(lower))
+                .findFirst()
                 .orElse(null);
     }
 }

@@ -1,19 +1,22 @@
 package com.aliasimport.mapping;
 
+import com.aliasimport.config.AliasImportProperties;
+import com.aliasimport.config.ConfigurationException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.aliasimport.config.AliasImportProperties;
-import com.aliasimport.config.ConfigurationException;
-
 /**
  * The inbound mapping a configuration reference points at: the field names CustomerGauge keeps (case sensitive;
  * anything else is silently dropped by the API), the required ones, and how CSV headings reach them.
  */
-public record InboundMapping(List<String> fields, Set<String> required, Map<String, String> columnMap,
-        Set<String> ignoredColumns, int maxLength) {
+public record InboundMapping(
+        List<String> fields,
+        Set<String> required,
+        Map<String, String> columnMap,
+        Set<String> ignoredColumns,
+        int maxLength) {
 
     public InboundMapping {
         fields = List.copyOf(fields);
@@ -22,8 +25,8 @@ public record InboundMapping(List<String> fields, Set<String> required, Map<Stri
         ignoredColumns = Set.copyOf(ignoredColumns);
     }
 
-    public static InboundMapping from(AliasImportProperties.Mapping m, Map<String, String> extraColumnMap,
-            List<String> extraIgnored) {
+    public static InboundMapping from(
+            AliasImportProperties.Mapping m, Map<String, String> extraColumnMap, List<String> extraIgnored) {
         var fields = new LinkedHashSet<String>();
         m.fields().forEach(f -> fields.add(f.trim()));
         var required = new LinkedHashSet<String>();
@@ -32,8 +35,9 @@ public record InboundMapping(List<String> fields, Set<String> required, Map<Stri
             throw new ConfigurationException("alias-import.mapping.fields is empty: list the inbound mapping's fields");
         }
         if (!fields.containsAll(required)) {
-            throw new ConfigurationException("alias-import.mapping.required names fields that are not in"
-                    + " alias-import.mapping.fields: " + required.stream().filter(r -> !fields.contains(r)).toList());
+            throw new ConfigurationException(
+                    "alias-import.mapping.required names fields that are not in" + " alias-import.mapping.fields: "
+                            + required.stream().filter(r -> !fields.contains(r)).toList());
         }
         var columnMap = new java.util.LinkedHashMap<String, String>();
         m.columns().forEach((column, field) -> columnMap.put(column.trim(), field.trim()));

@@ -1,10 +1,9 @@
 package com.aliasimport.mapping;
 
+import com.aliasimport.csv.CsvRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.aliasimport.csv.CsvRow;
 
 /**
  * Turns a CSV row into what would be sent, and decides whether it may be: the row's values are trimmed and
@@ -35,9 +34,13 @@ public final class RowClassifier {
     public ClassifiedRow classify(long line, List<String> values) {
         Map<String, String> record = extract(values);
         if (values.size() != binding.headerSize()) {
-            return new ClassifiedRow(line, record, RowProblem.invalid("the line has " + values.size()
-                    + (values.size() == 1 ? " value" : " values") + " but the header has " + binding.headerSize()
-                    + " columns"));
+            return new ClassifiedRow(
+                    line,
+                    record,
+                    RowProblem.invalid("the line has " + values.size()
+                            + (values.size() == 1 ? " value" : " values") + " but the header has "
+                            + binding.headerSize()
+                            + " columns"));
         }
         RowProblem problem = validator.check(record);
         if (problem != null) {
@@ -45,8 +48,8 @@ public final class RowClassifier {
         }
         long first = seen.firstLineOf(record, line);
         if (first >= 0) {
-            return new ClassifiedRow(line, record, new RowProblem(RowProblem.Kind.DUPLICATE,
-                    "same values as line " + first));
+            return new ClassifiedRow(
+                    line, record, new RowProblem(RowProblem.Kind.DUPLICATE, "same values as line " + first));
         }
         return new ClassifiedRow(line, record, null);
     }

@@ -3,7 +3,10 @@ package com.aliasimport.mapping;
 /** Why a row is not sent: it is invalid, or it repeats an earlier row of the same file. */
 public record RowProblem(Kind kind, String message) {
 
-    public enum Kind { INVALID, DUPLICATE }
+    public enum Kind {
+        INVALID,
+        DUPLICATE
+    }
 
     static RowProblem invalid(String message) {
         return new RowProblem(Kind.INVALID, message);

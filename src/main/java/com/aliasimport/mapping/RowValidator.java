@@ -23,8 +23,9 @@ public final class RowValidator {
             String value = e.getValue();
             int control = firstControlCharacter(value);
             if (control >= 0) {
-                return RowProblem.invalid(String.format("\"%s\" contains a control character (U+%04X) at"
-                        + " position %d", e.getKey(), (int) value.charAt(control), control + 1));
+                return RowProblem.invalid(String.format(
+                        "\"%s\" contains a control character (U+%04X) at" + " position %d",
+                        e.getKey(), (int) value.charAt(control), control + 1));
             }
             int length = value.codePointCount(0, value.length());
             if (length > mapping.maxLength()) {

@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -33,8 +32,10 @@ public final class CompositeTrustManager extends X509ExtendedTrustManager {
     /** The JDK's default trust managers (cacerts, or {@code javax.net.ssl.trustStore}), then {@code extra}. */
     public static CompositeTrustManager withJdkDefaults(TrustManager... extra) {
         List<X509ExtendedTrustManager> all = new ArrayList<>(jdkDefaults());
-        Arrays.stream(extra).filter(X509ExtendedTrustManager.class::isInstance)
-                .map(X509ExtendedTrustManager.class::cast).forEach(all::add);
+        Arrays.stream(extra)
+                .filter(X509ExtendedTrustManager.class::isInstance)
+                .map(X509ExtendedTrustManager.class::cast)
+                .forEach(all::add);
         return new CompositeTrustManager(all);
     }
 
@@ -42,8 +43,10 @@ public final class CompositeTrustManager extends X509ExtendedTrustManager {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init((KeyStore) null);
-            return Arrays.stream(factory.getTrustManagers()).filter(X509ExtendedTrustManager.class::isInstance)
-                    .map(X509ExtendedTrustManager.class::cast).toList();
+            return Arrays.stream(factory.getTrustManagers())
+                    .filter(X509ExtendedTrustManager.class::isInstance)
+                    .map(X509ExtendedTrustManager.class::cast)
+                    .toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK's default trust managers are not available", e);
         }
@@ -118,6 +121,8 @@ public final class CompositeTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return delegates.stream().flatMap(d -> Arrays.stream(d.getAcceptedIssuers())).toArray(X509Certificate[]::new);
+        return delegates.stream()
+                .flatMap(d -> Arrays.stream(d.getAcceptedIssuers()))
+                .toArray(X509Certificate[]::new);
     }
 }

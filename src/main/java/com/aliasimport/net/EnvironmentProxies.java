@@ -48,8 +48,12 @@ public final class EnvironmentProxies extends ProxySelector {
         this.https = parse(variable(env, "https_proxy"));
         this.http = parse(variable(env, "http_proxy"));
         String no = variable(env, "no_proxy");
-        this.noProxy = no == null ? List.of() : Arrays.stream(no.split(","))
-                .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+        this.noProxy = no == null
+                ? List.of()
+                : Arrays.stream(no.split(","))
+                        .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         this.jvmHttps = !blank(system.getProperty("https.proxyHost"));
         this.jvmHttp = !blank(system.getProperty("http.proxyHost"));
         this.jvm = jvm;
@@ -113,8 +117,9 @@ public final class EnvironmentProxies extends ProxySelector {
         }
         String pattern = entry;
         int colon = pattern.lastIndexOf(':');
-        if (colon > 0 && pattern.indexOf(':') == colon && pattern.substring(colon + 1).chars()
-                .allMatch(Character::isDigit)) {
+        if (colon > 0
+                && pattern.indexOf(':') == colon
+                && pattern.substring(colon + 1).chars().allMatch(Character::isDigit)) {
             if (Integer.parseInt(pattern.substring(colon + 1)) != port) {
                 return false;
             }

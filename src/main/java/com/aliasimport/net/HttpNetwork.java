@@ -2,10 +2,8 @@ package com.aliasimport.net;
 
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -41,7 +39,8 @@ public final class HttpNetwork {
      * @throws IllegalArgumentException a proxy variable is not a usable URL (the message names no value)
      */
     public static HttpNetwork of(TrustManager... extraTrust) {
-        return new HttpNetwork(new LazyTls(() -> tlsContext(CompositeTrustManager.withJdkDefaults(extraTrust))),
+        return new HttpNetwork(
+                new LazyTls(() -> tlsContext(CompositeTrustManager.withJdkDefaults(extraTrust))),
                 EnvironmentProxies.fromProcess());
     }
 
@@ -85,8 +84,10 @@ public final class HttpNetwork {
         var credentials = new BasicCredentialsProvider();
         for (var proxy : new EnvironmentProxies.ProxyAddress[] {proxies.httpsProxy(), proxies.httpProxy()}) {
             if (proxy != null && proxy.credentials() != null) {
-                credentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
-                        new UsernamePasswordCredentials(proxy.credentials().getUserName(),
+                credentials.setCredentials(
+                        new AuthScope(proxy.host(), proxy.port()),
+                        new UsernamePasswordCredentials(
+                                proxy.credentials().getUserName(),
                                 proxy.credentials().getPassword()));
             }
         }

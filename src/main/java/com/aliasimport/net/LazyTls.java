@@ -3,10 +3,8 @@ package com.aliasimport.net;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.function.Supplier;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.protocol.HttpContext;

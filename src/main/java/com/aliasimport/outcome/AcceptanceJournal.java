@@ -1,5 +1,6 @@
 package com.aliasimport.outcome;
 
+import com.aliasimport.config.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.aliasimport.config.ConfigurationException;
 
 /**
  * Append-only files of the rows the API accepted that are not in the database yet: the write-ahead log that lets a
@@ -53,7 +52,10 @@ public final class AcceptanceJournal implements AutoCloseable {
             if (folder != null) {
                 Files.createDirectories(folder);
             }
-            int last = segments(base).keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            int last = segments(base).keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElse(0);
             return new AcceptanceJournal(base, last + 1);
         } catch (IOException e) {
             // Before anything is sent: a journal folder that cannot be written is a setting to fix.
@@ -86,8 +88,8 @@ public final class AcceptanceJournal implements AutoCloseable {
         try {
             Files.deleteIfExists(segment);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the acceptance journal " + segment + ": " + e.getMessage(),
-                    e);
+            throw new UncheckedIOException(
+                    "cannot delete the acceptance journal " + segment + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,7 +105,8 @@ public final class AcceptanceJournal implements AutoCloseable {
     /** Records one acceptance; returns once the operating system has it. Thread safe. */
     public synchronized void append(AcceptedRow row) {
         byte[] bytes = (row.line() + "," + row.attempts() + "," + (row.duplicateRisk() ? 1 : 0) + ","
-                + row.at().toEpochMilli() + "\n").getBytes(StandardCharsets.US_ASCII);
+                        + row.at().toEpochMilli() + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         long end = -1;
         try {
@@ -113,8 +116,7 @@ public final class AcceptanceJournal implements AutoCloseable {
             }
         } catch (IOException e) {
             cutBackTo(end);
-            throw new UncheckedIOException("cannot write the acceptance journal " + current + ": " + e.getMessage(),
-                    e);
+            throw new UncheckedIOException("cannot write the acceptance journal " + current + ": " + e.getMessage(), e);
         }
     }
 
@@ -140,8 +142,8 @@ public final class AcceptanceJournal implements AutoCloseable {
             segment++;
             openSegment();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a new acceptance journal after " + closed + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot start a new acceptance journal after " + closed + ": " + e.getMessage(), e);
         }
         return closed;
     }
@@ -151,15 +153,14 @@ public final class AcceptanceJournal implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the acceptance journal " + current + ": " + e.getMessage(),
-                    e);
+            throw new UncheckedIOException("cannot close the acceptance journal " + current + ": " + e.getMessage(), e);
         }
     }
 
     private void openSegment() throws IOException {
         current = base.resolveSibling(base.getFileName() + "." + segment);
-        channel = FileChannel.open(current, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        channel = FileChannel.open(
+                current, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     /** The segments of {@code base} by number; the file {@code base} itself (a journal of an earlier version) first. */
@@ -175,7 +176,8 @@ public final class AcceptanceJournal implements AutoCloseable {
                 String name = file.getFileName().toString();
                 if (name.equals(prefix)) {
                     found.put(0, file);
-                } else if (name.startsWith(prefix + ".") && name.substring(prefix.length() + 1).matches("\\d{1,9}")) {
+                } else if (name.startsWith(prefix + ".")
+                        && name.substring(prefix.length() + 1).matches("\\d{1,9}")) {
                     found.put(Integer.parseInt(name.substring(prefix.length() + 1)), file);
                 }
             }
@@ -216,7 +218,10 @@ public final class AcceptanceJournal implements AutoCloseable {
             return null;
         }
         try {
-            return new AcceptedRow(Long.parseLong(parts[0]), Integer.parseInt(parts[1]), parts[2].equals("1"),
+            return new AcceptedRow(
+                    Long.parseLong(parts[0]),
+                    Integer.parseInt(parts[1]),
+                    parts[2].equals("1"),
                     Instant.ofEpochMilli(Long.parseLong(parts[3])));
         } catch (NumberFormatException e) {
             return null;

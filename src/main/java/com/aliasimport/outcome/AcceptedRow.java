@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param duplicateRisk an earlier attempt got no answer, so the API may have taken the row twice
  * @param at            when the API accepted it
  */
-public record AcceptedRow(long line, int attempts, boolean duplicateRisk, Instant at) {
-}
+public record AcceptedRow(long line, int attempts, boolean duplicateRisk, Instant at) {}

@@ -9,6 +9,14 @@ import java.util.Map;
  * @param record mapping field to the (trimmed) value that was or would have been sent
  * @param httpStatus the API's last status, or null
  */
-public record FailedRow(long runId, long line, Map<String, String> record, FailureType type, Integer httpStatus,
-        String message, int attempts, Instant firstAttemptAt, Instant lastAttemptAt, Long resolvedByRun) {
-}
+public record FailedRow(
+        long runId,
+        long line,
+        Map<String, String> record,
+        FailureType type,
+        Integer httpStatus,
+        String message,
+        int attempts,
+        Instant firstAttemptAt,
+        Instant lastAttemptAt,
+        Long resolvedByRun) {}

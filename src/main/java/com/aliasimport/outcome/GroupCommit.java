@@ -57,8 +57,8 @@ final class GroupCommit<T> {
             lock.unlock();
         }
         if (ticket.failure != null) {
-            throw new IllegalStateException("could not store an outcome: " + ticket.failure.getMessage(),
-                    ticket.failure);
+            throw new IllegalStateException(
+                    "could not store an outcome: " + ticket.failure.getMessage(), ticket.failure);
         }
     }
 

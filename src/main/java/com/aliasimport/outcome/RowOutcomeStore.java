@@ -1,5 +1,7 @@
 package com.aliasimport.outcome;
 
+import com.aliasimport.database.DatabaseOutage;
+import com.aliasimport.run.RunCounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,12 +21,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-
-import com.aliasimport.database.DatabaseOutage;
-import com.aliasimport.run.RunCounts;
 
 /**
  * The per-row record of a run: {@code accepted_row} for rows CustomerGauge took and {@code failed_row} for the rest.
@@ -38,10 +35,10 @@ import com.aliasimport.run.RunCounts;
 public class RowOutcomeStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, String>> RECORD = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> RECORD = new TypeReference<>() {};
     /** Values longer than this are cut in storage; such a value was refused as too long anyway. */
     private static final int MAX_STORED_VALUE = 10_000;
+
     private static final int MAX_MESSAGE = 2000;
 
     private final JdbcTemplate jdbc;
@@ -78,8 +75,8 @@ public class RowOutcomeStore {
         boolean[] leaveOutStored = {mayBeStored};
         outage.retry(() -> {
             try {
-                newTransaction.executeWithoutResult(status -> insertAccepted(runId,
-                        leaveOutStored[0] ? notYetStored(runId, rows) : rows));
+                newTransaction.executeWithoutResult(
+                        status -> insertAccepted(runId, leaveOutStored[0] ? notYetStored(runId, rows) : rows));
             } catch (DuplicateKeyException stored) {
                 newTransaction.executeWithoutResult(status -> insertAccepted(runId, notYetStored(runId, rows)));
             } finally {
@@ -100,8 +97,12 @@ public class RowOutcomeStore {
     }
 
     private void insertAccepted(long runId, List<AcceptedRow> rows) {
-        jdbc.batchUpdate("INSERT INTO accepted_row (run_id, line, accepted_at, attempts, duplicate_risk)"
-                + " VALUES (?, ?, ?, ?, ?)", rows, rows.size(), (ps, row) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO accepted_row (run_id, line, accepted_at, attempts, duplicate_risk)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                rows,
+                rows.size(),
+                (ps, row) -> {
                     ps.setLong(1, runId);
                     ps.setLong(2, row.line());
                     ps.setTimestamp(3, Timestamp.from(row.at()));
@@ -144,8 +145,11 @@ public class RowOutcomeStore {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO failed_row (run_id, line, record_json, failure_type, http_status, message,"
-                + " attempts, first_attempt_at, last_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(),
+        jdbc.batchUpdate(
+                "INSERT INTO failed_row (run_id, line, record_json, failure_type, http_status, message,"
+                        + " attempts, first_attempt_at, last_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+                rows.size(),
                 (ps, row) -> {
                     ps.setLong(1, row.runId());
                     ps.setLong(2, row.line());
@@ -162,11 +166,18 @@ public class RowOutcomeStore {
     /** Lines between {@code from} and {@code to} that already have an outcome in this run. */
     public Set<Long> linesWithOutcome(long runId, long from, long to) {
         Set<Long> lines = new HashSet<>();
-        jdbc.query("SELECT line FROM accepted_row WHERE run_id = ? AND line BETWEEN ? AND ?"
-                + " UNION ALL SELECT line FROM failed_row WHERE run_id = ? AND line BETWEEN ? AND ?",
+        jdbc.query(
+                "SELECT line FROM accepted_row WHERE run_id = ? AND line BETWEEN ? AND ?"
+                        + " UNION ALL SELECT line FROM failed_row WHERE run_id = ? AND line BETWEEN ? AND ?",
                 rs -> {
                     lines.add(rs.getLong(1));
-                }, runId, from, to, runId, from, to);
+                },
+                runId,
+                from,
+                to,
+                runId,
+                from,
+                to);
         return lines;
     }
 
@@ -187,8 +198,11 @@ public class RowOutcomeStore {
             return;
         }
         List<Long> list = List.copyOf(lines);
-        jdbc.batchUpdate("DELETE FROM failed_row WHERE run_id = ? AND line = ? AND resolved_by_run IS NULL", list,
-                list.size(), (ps, line) -> {
+        jdbc.batchUpdate(
+                "DELETE FROM failed_row WHERE run_id = ? AND line = ? AND resolved_by_run IS NULL",
+                list,
+                list.size(),
+                (ps, line) -> {
                     ps.setLong(1, runId);
                     ps.setLong(2, line);
                 });
@@ -197,34 +211,49 @@ public class RowOutcomeStore {
     public RunCounts counts(long runId, long rowsRead) {
         long accepted = 0;
         long acceptedRetried = 0;
-        for (Map<String, Object> r : jdbc.queryForList("SELECT COUNT(*) AS n,"
-                + " COALESCE(SUM(CASE WHEN attempts > 1 THEN 1 ELSE 0 END), 0) AS retried"
-                + " FROM accepted_row WHERE run_id = ?", runId)) {
+        for (Map<String, Object> r : jdbc.queryForList(
+                "SELECT COUNT(*) AS n,"
+                        + " COALESCE(SUM(CASE WHEN attempts > 1 THEN 1 ELSE 0 END), 0) AS retried"
+                        + " FROM accepted_row WHERE run_id = ?",
+                runId)) {
             accepted = ((Number) r.get("n")).longValue();
             acceptedRetried = ((Number) r.get("retried")).longValue();
         }
         Map<FailureType, Long> failed = new java.util.EnumMap<>(FailureType.class);
         long[] failedRetried = {0};
-        jdbc.query("SELECT failure_type, COUNT(*), SUM(CASE WHEN attempts > 1 THEN 1 ELSE 0 END) FROM failed_row"
-                + " WHERE run_id = ? GROUP BY failure_type", rs -> {
+        jdbc.query(
+                "SELECT failure_type, COUNT(*), SUM(CASE WHEN attempts > 1 THEN 1 ELSE 0 END) FROM failed_row"
+                        + " WHERE run_id = ? GROUP BY failure_type",
+                rs -> {
                     failed.put(FailureType.valueOf(rs.getString(1)), rs.getLong(2));
                     failedRetried[0] += rs.getLong(3);
-                }, runId);
+                },
+                runId);
         long rejected = failed.getOrDefault(FailureType.REJECTED, 0L);
         long exhausted = failed.getOrDefault(FailureType.EXHAUSTED, 0L);
         long unknown = failed.getOrDefault(FailureType.UNKNOWN, 0L);
-        return new RunCounts(rowsRead, accepted + rejected + exhausted + unknown, accepted, rejected,
-                failed.getOrDefault(FailureType.INVALID, 0L), failed.getOrDefault(FailureType.DUPLICATE, 0L),
-                exhausted, unknown, acceptedRetried + failedRetried[0]);
+        return new RunCounts(
+                rowsRead,
+                accepted + rejected + exhausted + unknown,
+                accepted,
+                rejected,
+                failed.getOrDefault(FailureType.INVALID, 0L),
+                failed.getOrDefault(FailureType.DUPLICATE, 0L),
+                exhausted,
+                unknown,
+                acceptedRetried + failedRetried[0]);
     }
 
     /** The run's failed rows in line order, streamed (a million-row run may have many). */
     public void forEachFailed(long runId, Consumer<FailedRow> action) {
-        jdbc.query("SELECT run_id, line, record_json, failure_type, http_status, message, attempts,"
-                + " first_attempt_at, last_attempt_at, resolved_by_run FROM failed_row WHERE run_id = ?"
-                + " ORDER BY line", rs -> {
+        jdbc.query(
+                "SELECT run_id, line, record_json, failure_type, http_status, message, attempts,"
+                        + " first_attempt_at, last_attempt_at, resolved_by_run FROM failed_row WHERE run_id = ?"
+                        + " ORDER BY line",
+                rs -> {
                     action.accept(map(rs));
-                }, runId);
+                },
+                runId);
     }
 
     static FailedRow map(ResultSet rs) throws SQLException {
@@ -232,10 +261,17 @@ public class RowOutcomeStore {
         Integer httpStatus = rs.wasNull() ? null : status;
         long resolved = rs.getLong("resolved_by_run");
         Long resolvedBy = rs.wasNull() ? null : resolved;
-        return new FailedRow(rs.getLong("run_id"), rs.getLong("line"), JSON.readValue(rs.getString("record_json"),
-                RECORD), FailureType.valueOf(rs.getString("failure_type")), httpStatus, rs.getString("message"),
-                rs.getInt("attempts"), instant(rs.getTimestamp("first_attempt_at")),
-                instant(rs.getTimestamp("last_attempt_at")), resolvedBy);
+        return new FailedRow(
+                rs.getLong("run_id"),
+                rs.getLong("line"),
+                JSON.readValue(rs.getString("record_json"), RECORD),
+                FailureType.valueOf(rs.getString("failure_type")),
+                httpStatus,
+                rs.getString("message"),
+                rs.getInt("attempts"),
+                instant(rs.getTimestamp("first_attempt_at")),
+                instant(rs.getTimestamp("last_attempt_at")),
+                resolvedBy);
     }
 
     private static String toJson(Map<String, String> record) {

@@ -1,18 +1,16 @@
 package com.aliasimport.report;
 
+import com.aliasimport.mapping.FormulaGuard;
+import com.aliasimport.mapping.HeaderCheck;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-
-import com.aliasimport.mapping.FormulaGuard;
-import com.aliasimport.mapping.HeaderCheck;
-import com.aliasimport.outcome.FailedRow;
-import com.aliasimport.outcome.FailureType;
 
 /**
  * The report as a CSV a person can correct in a spreadsheet and import as it is: the mapping fields first, then
@@ -71,7 +69,9 @@ final class CsvReport implements ReportWriter {
         cells.add(row.message());
         cells.add(String.valueOf(row.attempts()));
         cells.add(String.valueOf(row.runId()));
-        print(cells.stream().map(c -> FormulaGuard.neutralise(c == null ? "" : c)).toList());
+        print(cells.stream()
+                .map(c -> FormulaGuard.neutralise(c == null ? "" : c))
+                .toList());
     }
 
     @Override

@@ -1,9 +1,8 @@
 package com.aliasimport.report;
 
-import tools.jackson.core.JsonGenerator;
-
 import com.aliasimport.outcome.FailedRow;
 import com.aliasimport.run.ImportRun;
+import tools.jackson.core.JsonGenerator;
 
 /** The report for tools: one JSON document, the run and then its failed rows, written as they stream in. */
 final class JsonReport implements ReportWriter {

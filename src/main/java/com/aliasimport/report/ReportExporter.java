@@ -1,5 +1,8 @@
 package com.aliasimport.report;
 
+import com.aliasimport.config.AliasImportProperties;
+import com.aliasimport.outcome.RowOutcomeStore;
+import com.aliasimport.run.ImportRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -9,15 +12,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.springframework.stereotype.Service;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.exc.JacksonIOException;
-
-import com.aliasimport.config.AliasImportProperties;
-import com.aliasimport.outcome.RowOutcomeStore;
-import com.aliasimport.run.ImportRun;
 
 /**
  * Writes a run's failed-row report, streaming the rows from the database so that memory stays flat however many
@@ -25,7 +22,6 @@ import com.aliasimport.run.ImportRun;
  */
 @Service
 public class ReportExporter {
-
 
     private final RowOutcomeStore outcomes;
     private final AliasImportProperties properties;
@@ -51,20 +47,26 @@ public class ReportExporter {
         Charset charset = format == ReportFormat.CSV ? properties.csv().charset() : StandardCharsets.UTF_8;
         // A strict encoder: a value the encoding cannot hold must fail the export, not turn into '?' and be imported.
         try (Writer out = Files.newBufferedWriter(file, charset)) {
-            return export(run, format, includeResolved, out,
+            return export(
+                    run,
+                    format,
+                    includeResolved,
+                    out,
                     format == ReportFormat.CSV && charset.equals(StandardCharsets.UTF_8));
         } catch (UncheckedIOException | JacksonIOException e) {
             IOException cause = (IOException) e.getCause();
             if (cause instanceof CharacterCodingException) {
-                throw new IOException("a value cannot be written in " + charset.name()
-                        + " (alias-import.csv.encoding); write the report as UTF-8", cause);
+                throw new IOException(
+                        "a value cannot be written in " + charset.name()
+                                + " (alias-import.csv.encoding); write the report as UTF-8",
+                        cause);
             }
             throw cause;
         }
     }
 
-    private ReportTotals export(ImportRun run, ReportFormat format, boolean includeResolved, Writer out,
-            boolean byteOrderMark) {
+    private ReportTotals export(
+            ImportRun run, ReportFormat format, boolean includeResolved, Writer out, boolean byteOrderMark) {
         if (format == ReportFormat.JSON) {
             try (JsonGenerator json = RunJson.generator(out)) {
                 ReportTotals totals = export(run, includeResolved, new JsonReport(json, run, includeResolved));
@@ -73,8 +75,14 @@ public class ReportExporter {
             }
         }
         if (format == ReportFormat.CSV) {
-            return export(run, includeResolved, new CsvReport(out, properties.csv().delimiterChar(),
-                    properties.mapping().fields(), byteOrderMark));
+            return export(
+                    run,
+                    includeResolved,
+                    new CsvReport(
+                            out,
+                            properties.csv().delimiterChar(),
+                            properties.mapping().fields(),
+                            byteOrderMark));
         }
         PrintWriter printer = out instanceof PrintWriter p ? p : new PrintWriter(out);
         ReportTotals totals = export(run, includeResolved, new TableReport(printer, run));

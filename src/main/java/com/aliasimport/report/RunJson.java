@@ -1,15 +1,13 @@
 package com.aliasimport.report;
 
+import com.aliasimport.run.ImportRun;
+import com.aliasimport.run.RunCounts;
 import java.io.Writer;
 import java.time.Instant;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import com.aliasimport.run.ImportRun;
-import com.aliasimport.run.RunCounts;
 
 /** A run as JSON, the same in {@code report --format json} and {@code history --format json}. */
 public final class RunJson {
@@ -19,8 +17,7 @@ public final class RunJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private RunJson() {
-    }
+    private RunJson() {}
 
     /** An indented JSON generator over {@code out}; closing it flushes but leaves {@code out} open. */
     public static JsonGenerator generator(Writer out) {

@@ -1,29 +1,28 @@
 package com.aliasimport.report;
 
+import com.aliasimport.run.ImportRun;
+import com.aliasimport.run.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import com.aliasimport.run.ImportRun;
-import com.aliasimport.run.RunStatus;
-
 /** How runs, times and values read in a terminal ({@code report} and {@code history}). */
 public final class RunText {
 
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter LOCAL_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private RunText() {
-    }
+    private RunText() {}
 
     public static String status(RunStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     public static String kind(ImportRun run) {
-        return run.kind() == ImportRun.Kind.RETRY && run.retryOf() != null ? "retry of " + run.retryOf()
+        return run.kind() == ImportRun.Kind.RETRY && run.retryOf() != null
+                ? "retry of " + run.retryOf()
                 : run.kind().name().toLowerCase(Locale.ROOT);
     }
 

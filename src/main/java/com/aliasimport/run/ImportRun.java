@@ -8,9 +8,23 @@ import java.time.Instant;
  *
  * @param flow what flow control did over all the run's sessions
  */
-public record ImportRun(long id, Kind kind, String fileName, String filePath, String contentHash, String target,
-        long rowCount, Long retryOf, RunStatus status, String message, Instant createdAt, Instant startedAt,
-        Instant endedAt, Duration activeTime, RunCounts counts, Flow flow) {
+public record ImportRun(
+        long id,
+        Kind kind,
+        String fileName,
+        String filePath,
+        String contentHash,
+        String target,
+        long rowCount,
+        Long retryOf,
+        RunStatus status,
+        String message,
+        Instant createdAt,
+        Instant startedAt,
+        Instant endedAt,
+        Duration activeTime,
+        RunCounts counts,
+        Flow flow) {
 
     /**
      * Requests sent (retries included) and answered 429, and the limit the API held the run to.
@@ -22,7 +36,10 @@ public record ImportRun(long id, Kind kind, String fileName, String filePath, St
         public static final Flow NONE = new Flow(0, 0, null);
     }
 
-    public enum Kind { IMPORT, RETRY }
+    public enum Kind {
+        IMPORT,
+        RETRY
+    }
 
     /** Rows per second over the time the run was actually sending (resumed runs add up their sessions). */
     public double rowsPerSecond() {

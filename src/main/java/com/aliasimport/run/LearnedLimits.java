@@ -1,15 +1,13 @@
 package com.aliasimport.run;
 
+import com.aliasimport.sending.flow.FlowFigures;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import com.aliasimport.sending.flow.FlowFigures;
 
 /**
  * The request rate each target's API held runs to, learned from its 429 answers, so that tonight's run starts just
@@ -26,8 +24,8 @@ public class LearnedLimits {
 
     /** The limit learned for {@code target}, if any. */
     public OptionalDouble find(String target) {
-        List<Double> found = jdbc.queryForList("SELECT requests_per_second FROM learned_limit WHERE target = ?",
-                Double.class, target);
+        List<Double> found = jdbc.queryForList(
+                "SELECT requests_per_second FROM learned_limit WHERE target = ?", Double.class, target);
         return found.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(found.get(0));
     }
 
@@ -48,12 +46,21 @@ public class LearnedLimits {
 
     private void save(String target, double requestsPerSecond, long runId) {
         Timestamp now = Timestamp.from(Instant.now());
-        int updated = jdbc.update("UPDATE learned_limit SET requests_per_second = ?, learned_at = ?, run_id = ?"
-                + " WHERE target = ?", requestsPerSecond, now, runId, target);
+        int updated = jdbc.update(
+                "UPDATE learned_limit SET requests_per_second = ?, learned_at = ?, run_id = ?" + " WHERE target = ?",
+                requestsPerSecond,
+                now,
+                runId,
+                target);
         if (updated == 0) {
             try {
-                jdbc.update("INSERT INTO learned_limit (target, requests_per_second, learned_at, run_id)"
-                        + " VALUES (?, ?, ?, ?)", target, requestsPerSecond, now, runId);
+                jdbc.update(
+                        "INSERT INTO learned_limit (target, requests_per_second, learned_at, run_id)"
+                                + " VALUES (?, ?, ?, ?)",
+                        target,
+                        requestsPerSecond,
+                        now,
+                        runId);
             } catch (DuplicateKeyException another) {
                 // another host's run learned it at the same moment: either figure will do
             }

@@ -7,8 +7,16 @@ package com.aliasimport.run;
  * @param sent rows for which at least one request went out
  * @param retried rows that needed more than one attempt
  */
-public record RunCounts(long read, long sent, long accepted, long rejected, long invalid, long duplicate,
-        long exhausted, long unknown, long retried) {
+public record RunCounts(
+        long read,
+        long sent,
+        long accepted,
+        long rejected,
+        long invalid,
+        long duplicate,
+        long exhausted,
+        long unknown,
+        long retried) {
 
     public static final RunCounts NONE = new RunCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 

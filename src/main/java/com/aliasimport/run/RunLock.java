@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,7 +51,7 @@ public class RunLock {
         private final boolean tookOverFromDeadOwner;
         private final ScheduledExecutorService heartbeat;
         private volatile boolean lost;
-        private volatile Runnable onLost = () -> { };
+        private volatile Runnable onLost = () -> {};
         private volatile Long attachedRun;
         private volatile long attachedAt;
 
@@ -68,8 +67,7 @@ public class RunLock {
             long period = HEARTBEAT.toMillis();
             heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
             long sessionPeriod = SESSION_TIME.toMillis();
-            heartbeat.scheduleAtFixedRate(this::recordSessionTime, sessionPeriod, sessionPeriod,
-                    TimeUnit.MILLISECONDS);
+            heartbeat.scheduleAtFixedRate(this::recordSessionTime, sessionPeriod, sessionPeriod, TimeUnit.MILLISECONDS);
         }
 
         /** The previous owner had died; its run needs recovering. */
@@ -98,8 +96,10 @@ public class RunLock {
          */
         public void attach(long runId) {
             jdbc.update("UPDATE run_lock SET run_id = ? WHERE lock_key = ? AND owner = ?", runId, key, owner);
-            jdbc.update("UPDATE import_run SET active_millis = active_millis + session_millis, session_millis = 0"
-                    + " WHERE id = ?", runId);
+            jdbc.update(
+                    "UPDATE import_run SET active_millis = active_millis + session_millis, session_millis = 0"
+                            + " WHERE id = ?",
+                    runId);
             attachedAt = System.nanoTime();
             attachedRun = runId;
         }
@@ -111,8 +111,10 @@ public class RunLock {
                 return;
             }
             try {
-                jdbc.update("UPDATE import_run SET session_millis = ? WHERE id = ? AND status = 'RUNNING'",
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attachedAt), run);
+                jdbc.update(
+                        "UPDATE import_run SET session_millis = ? WHERE id = ? AND status = 'RUNNING'",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attachedAt),
+                        run);
             } catch (RuntimeException e) {
                 log.debug("could not record the session time of run {}: {}", run, e.toString());
             }
@@ -120,8 +122,8 @@ public class RunLock {
 
         private void beat() {
             try {
-                int updated = jdbc.update("UPDATE run_lock SET heartbeat_at = ? WHERE lock_key = ? AND owner = ?",
-                        utcNow(), key, owner);
+                int updated = jdbc.update(
+                        "UPDATE run_lock SET heartbeat_at = ? WHERE lock_key = ? AND owner = ?", utcNow(), key, owner);
                 if (updated == 0 && !lost) {
                     lost = true;
                     onLost.run();
@@ -151,13 +153,25 @@ public class RunLock {
         String owner = pid + "@" + host + "/" + UUID.randomUUID();
         LocalDateTime now = utcNow();
         try {
-            jdbc.update("INSERT INTO run_lock (lock_key, run_id, owner, host, pid, heartbeat_at)"
-                    + " VALUES (?, 0, ?, ?, ?, ?)", key, owner, host, pid, now);
+            jdbc.update(
+                    "INSERT INTO run_lock (lock_key, run_id, owner, host, pid, heartbeat_at)"
+                            + " VALUES (?, 0, ?, ?, ?, ?)",
+                    key,
+                    owner,
+                    host,
+                    pid,
+                    now);
             return new Held(key, owner, false);
         } catch (DuplicateKeyException taken) {
-            List<Holder> holders = jdbc.query("SELECT owner, host, pid, heartbeat_at, run_id FROM run_lock"
-                    + " WHERE lock_key = ?", (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getLong(5)), key);
+            List<Holder> holders = jdbc.query(
+                    "SELECT owner, host, pid, heartbeat_at, run_id FROM run_lock" + " WHERE lock_key = ?",
+                    (rs, i) -> new Holder(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                            rs.getLong(5)),
+                    key);
             if (holders.isEmpty()) {
                 return acquire(key, what); // released in between
             }
@@ -167,8 +181,15 @@ public class RunLock {
                         + ", process " + holder.pid() + " on " + holder.host() + ", last heartbeat "
                         + Duration.between(holder.heartbeatAt(), Instant.now()).toSeconds() + " s ago)");
             }
-            int updated = jdbc.update("UPDATE run_lock SET owner = ?, host = ?, pid = ?, heartbeat_at = ?"
-                    + " WHERE lock_key = ? AND owner = ?", owner, host, pid, now, key, holder.owner());
+            int updated = jdbc.update(
+                    "UPDATE run_lock SET owner = ?, host = ?, pid = ?, heartbeat_at = ?"
+                            + " WHERE lock_key = ? AND owner = ?",
+                    owner,
+                    host,
+                    pid,
+                    now,
+                    key,
+                    holder.owner());
             if (updated == 0) {
                 throw new LockHeldException("another run of " + what + " started at the same moment");
             }
@@ -183,7 +204,8 @@ public class RunLock {
             boolean beating = Duration.between(heartbeatAt, Instant.now()).compareTo(STALE_AFTER) < 0;
             if (host.equals(myHost)) {
                 // A dead process is seen at once; a live pid with a stopped heartbeat is a reused pid or a hung run.
-                return beating && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                return beating
+                        && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
             }
             return beating;
         }

@@ -1,16 +1,14 @@
 package com.aliasimport.sandbox;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 
-import com.sun.net.httpserver.HttpExchange;
-
 /** Reading requests and writing answers with the JDK HttpServer, which is fussy about order. */
 final class Exchanges {
 
-    private Exchanges() {
-    }
+    private Exchanges() {}
 
     /** Reads the whole body: a request must be consumed before the connection can be reused or reset. */
     static byte[] readBody(HttpExchange exchange) throws IOException {

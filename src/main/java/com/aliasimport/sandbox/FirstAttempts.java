@@ -16,8 +16,7 @@ final class FirstAttempts {
      * @param repeatsBeforeLast bodies that arrived again before the latest first arrival: retries that went while
      *        new rows were still being sent
      */
-    record Snapshot(long count, long firstEpochMillis, long lastEpochMillis, long repeatsBeforeLast) {
-    }
+    record Snapshot(long count, long firstEpochMillis, long lastEpochMillis, long repeatsBeforeLast) {}
 
     private final LongHashSet seen = new LongHashSet();
     private long firstEpochMillis;

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 final class FormBody {
 
-    private FormBody() {
-    }
+    private FormBody() {}
 
     static List<Map.Entry<String, String>> parse(byte[] body) throws MalformedBodyException {
         String text = decodeUtf8(body);
@@ -74,7 +73,8 @@ final class FormBody {
 
     static String decodeUtf8(byte[] bytes) throws MalformedBodyException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

@@ -3,7 +3,6 @@ package com.aliasimport.sandbox;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,8 +14,7 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** {@code {"message": "..."}}, the API's (Laravel's) shape for every non-validation error. */
     static Map<String, Object> message(String message) {

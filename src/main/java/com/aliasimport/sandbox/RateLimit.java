@@ -44,8 +44,8 @@ public record RateLimit(Kind kind, int perSecond, int burst, RetryAfter retryAft
             throw new IllegalArgumentException("burst must be 1.." + MAX_PER_SECOND + ", was " + burst);
         }
         if (kind == Kind.SLIDING_WINDOW && burst != perSecond) {
-            throw new IllegalArgumentException("a sliding window's burst is its perSecond (" + perSecond + "), was "
-                    + burst);
+            throw new IllegalArgumentException(
+                    "a sliding window's burst is its perSecond (" + perSecond + "), was " + burst);
         }
     }
 
@@ -75,8 +75,8 @@ public record RateLimit(Kind kind, int perSecond, int burst, RetryAfter retryAft
 
     /** One line for people, e.g. "50 requests/s, token bucket (burst 5), Retry-After: seconds". */
     public String describe() {
-        String counting = kind == Kind.TOKEN_BUCKET ? "token bucket (burst " + burst + ")"
-                : "sliding one-second window";
+        String counting =
+                kind == Kind.TOKEN_BUCKET ? "token bucket (burst " + burst + ")" : "sliding one-second window";
         String header = switch (retryAfter) {
             case NONE -> "no Retry-After";
             case SECONDS -> "Retry-After: seconds";

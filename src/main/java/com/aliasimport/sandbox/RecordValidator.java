@@ -68,8 +68,10 @@ final class RecordValidator {
                     errors.put("record." + field, List.of("The record." + field + " field is required."));
                 }
             }
-            if (!errors.containsKey("record." + ACCOUNT_NAME) && !errors.containsKey("record." + ALIAS)
-                    && mappingFields.contains(ACCOUNT_NAME) && mappingFields.contains(ALIAS)
+            if (!errors.containsKey("record." + ACCOUNT_NAME)
+                    && !errors.containsKey("record." + ALIAS)
+                    && mappingFields.contains(ACCOUNT_NAME)
+                    && mappingFields.contains(ALIAS)
                     && sameName(record.get(ACCOUNT_NAME), record.get(ALIAS))) {
                 errors.put("record." + ALIAS, List.of("The alias must differ from the account name."));
             }

@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * @param headers header name (case-insensitive) to values
  * @param body    the raw body decoded as UTF-8
  */
-public record RecordedRequest(String method, String path, String contentType, String body,
-        Map<String, List<String>> headers) {
+public record RecordedRequest(
+        String method, String path, String contentType, String body, Map<String, List<String>> headers) {
 
     public RecordedRequest {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

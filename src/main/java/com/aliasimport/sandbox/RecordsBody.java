@@ -10,5 +10,4 @@ import java.util.Map;
  *                      A value is null when the field was JSON null or an empty array/object;
  *                      a non-empty JSON array/object is kept as its JSON text
  */
-record RecordsBody(String configuration, Map<String, String> record) {
-}
+record RecordsBody(String configuration, Map<String, String> record) {}

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -15,8 +14,7 @@ final class RecordsBodyParser {
     /** {@code record[Field Name]}: the name is everything up to the first ']' (so it may hold spaces, '[', ...). */
     private static final Pattern RECORD_FIELD = Pattern.compile("record\\[([^\\]]*)\\](.*)", Pattern.DOTALL);
 
-    private RecordsBodyParser() {
-    }
+    private RecordsBodyParser() {}
 
     static boolean isJson(String mediaType) {
         return mediaType.equals("application/json") || mediaType.endsWith("+json");

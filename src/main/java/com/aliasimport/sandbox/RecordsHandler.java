@@ -1,12 +1,11 @@
 package com.aliasimport.sandbox;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * POST/PUT /records/: authenticates, parses, validates and takes one record, with the injected

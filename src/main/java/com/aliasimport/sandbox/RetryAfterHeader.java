@@ -15,12 +15,10 @@ final class RetryAfterHeader {
      * HTTP's IMF-fixdate (RFC 9110 5.6.7): a two-digit day, unlike the JDK's RFC_1123_DATE_TIME, which prints
      * "6 Nov" where HTTP wants "06 Nov" (both parse with RFC_1123_DATE_TIME).
      */
-    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
             .withZone(ZoneOffset.UTC);
 
-    private RetryAfterHeader() {
-    }
+    private RetryAfterHeader() {}
 
     /**
      * @param wait how long until a request would be let through

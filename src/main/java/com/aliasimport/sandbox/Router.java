@@ -1,10 +1,9 @@
 package com.aliasimport.sandbox;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one context handler: routes by exact path (JDK contexts match by prefix, so "/records" would
@@ -83,8 +82,11 @@ final class Router implements HttpHandler {
     }
 
     static RecordedRequest recorded(HttpExchange exchange, byte[] body) {
-        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8),
+        return new RecordedRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                new String(body, StandardCharsets.UTF_8),
                 exchange.getRequestHeaders());
     }
 }

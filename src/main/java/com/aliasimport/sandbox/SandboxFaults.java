@@ -242,7 +242,8 @@ public final class SandboxFaults {
             return RecordFault.NONE;
         }
         long wait = limiter.tryAcquire(nanoClock.getAsLong());
-        return wait == 0 ? RecordFault.NONE
+        return wait == 0
+                ? RecordFault.NONE
                 : new RecordFault.RateLimited(Duration.ofNanos(wait), rateLimit.retryAfter());
     }
 

@@ -1,5 +1,6 @@
 package com.aliasimport.sandbox;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -11,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A fake CustomerGauge API (OAuth2 token endpoint and Imports API records endpoint) on 127.0.0.1,
@@ -37,8 +36,13 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxStats stats;
     private final TokenStore tokens;
 
-    private SandboxServer(SandboxSettings settings, HttpServer server, ExecutorService executor,
-            SandboxFaults faults, SandboxStats stats, TokenStore tokens) {
+    private SandboxServer(
+            SandboxSettings settings,
+            HttpServer server,
+            ExecutorService executor,
+            SandboxFaults faults,
+            SandboxStats stats,
+            TokenStore tokens) {
         this.settings = settings;
         this.server = server;
         this.executor = executor;
@@ -67,13 +71,15 @@ public final class SandboxServer implements AutoCloseable {
         SandboxStats stats = new SandboxStats(settings.storeRecords(), nanoClock);
         TokenStore tokens = new TokenStore(settings.tokenTtl(), nanoClock);
         RecordValidator validator = new RecordValidator(settings.configurations(), settings.requiredFields());
-        Router router = new Router(new TokenHandler(settings, tokens, faults, stats),
-                new RecordsHandler(tokens, validator, faults, stats), stats);
+        Router router = new Router(
+                new TokenHandler(settings, tokens, faults, stats),
+                new RecordsHandler(tokens, validator, faults, stats),
+                stats);
 
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
-                    BACKLOG);
+            server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the sandbox to 127.0.0.1:" + settings.port(), e);
         }
@@ -126,7 +132,8 @@ public final class SandboxServer implements AutoCloseable {
 
     /** A few lines for a person starting the sandbox: where it is and how to log in. */
     public String describe() {
-        return String.join(System.lineSeparator(),
+        return String.join(
+                System.lineSeparator(),
                 "CustomerGauge sandbox listening on 127.0.0.1:" + port(),
                 "  token URL:     " + tokenUrl(),
                 "  imports URL:   " + importsUrl(),
@@ -136,13 +143,19 @@ public final class SandboxServer implements AutoCloseable {
                 "  mapping:       " + String.join(", ", settings.requiredFields()),
                 "  token ttl:     " + settings.tokenTtl().toSeconds() + " s",
                 "  latency:       " + faults.latency().toMillis() + " ms per records request"
-                        + (faults.jitter().isZero() ? ""
+                        + (faults.jitter().isZero()
+                                ? ""
                                 : ", plus 0 to " + faults.jitter().toMillis() + " ms of jitter"),
-                "  rate limit:    " + faults.rateLimit().map(RateLimit::describe).orElse("none"),
-                "  failing rows:  " + (faults.failingRows() == 0.0 ? "none"
-                        : percent(faults.failingRows()) + " of the records answer 503 on every attempt"),
-                "  records:       " + (settings.storeRecords() ? "kept (duplicates are counted)"
-                        : "counted, not kept (--no-store)"),
+                "  rate limit:    "
+                        + faults.rateLimit().map(RateLimit::describe).orElse("none"),
+                "  failing rows:  "
+                        + (faults.failingRows() == 0.0
+                                ? "none"
+                                : percent(faults.failingRows()) + " of the records answer 503 on every attempt"),
+                "  records:       "
+                        + (settings.storeRecords()
+                                ? "kept (duplicates are counted)"
+                                : "counted, not kept (--no-store)"),
                 "  stats:         GET " + statsUrl() + "   (POST " + baseUrl().resolve(Router.RESET_PATH)
                         + " clears them)");
     }
@@ -155,7 +168,10 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private static String percent(double fraction) {
-        return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return BigDecimal.valueOf(fraction)
+                        .movePointRight(2)
+                        .stripTrailingZeros()
+                        .toPlainString() + "%";
     }
 
     private static ThreadFactory daemonThreads() {

@@ -18,11 +18,18 @@ import java.util.Set;
  * @param storeRecords   keep every accepted record (for "did every row arrive" checks); turn off
  *                       for million-row benchmarks to keep the sandbox's memory flat
  */
-public record SandboxSettings(int port, String clientId, String clientSecret, Set<String> configurations,
-        List<String> requiredFields, Duration tokenTtl, boolean storeRecords) {
+public record SandboxSettings(
+        int port,
+        String clientId,
+        String clientSecret,
+        Set<String> configurations,
+        List<String> requiredFields,
+        Duration tokenTtl,
+        boolean storeRecords) {
 
     /** The example inbound-mapping reference from CustomerGauge's documentation. */
     public static final String CONFIGURATION = "9dd58237-c913-4073-9c76-07da0b49ff50";
+
     public static final String CLIENT_ID = "sandbox-client";
     public static final String CLIENT_SECRET = "sandbox-secret";
     /** The fields CustomerGauge requires in an Account Alias inbound mapping. */
@@ -50,38 +57,38 @@ public record SandboxSettings(int port, String clientId, String clientSecret, Se
 
     /** Ephemeral port, the documented example configuration, the Account Alias mapping, 1 h tokens. */
     public static SandboxSettings defaults() {
-        return new SandboxSettings(0, CLIENT_ID, CLIENT_SECRET, Set.of(CONFIGURATION), ACCOUNT_ALIAS_FIELDS,
-                Duration.ofHours(1), true);
+        return new SandboxSettings(
+                0, CLIENT_ID, CLIENT_SECRET, Set.of(CONFIGURATION), ACCOUNT_ALIAS_FIELDS, Duration.ofHours(1), true);
     }
 
     public SandboxSettings withPort(int port) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
-                storeRecords);
+        return new SandboxSettings(
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
     }
 
     public SandboxSettings withClientCredentials(String clientId, String clientSecret) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
-                storeRecords);
+        return new SandboxSettings(
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
     }
 
     public SandboxSettings withConfigurations(Set<String> configurations) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
-                storeRecords);
+        return new SandboxSettings(
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
     }
 
     public SandboxSettings withRequiredFields(List<String> requiredFields) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
-                storeRecords);
+        return new SandboxSettings(
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
     }
 
     public SandboxSettings withTokenTtl(Duration tokenTtl) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
-                storeRecords);
+        return new SandboxSettings(
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
     }
 
     public SandboxSettings withStoreRecords(boolean storeRecords) {
-        return new SandboxSettings(port, clientId, clientSecret, configurations, requiredFields, tokenTtl,
-                storeRecords);
+        return new SandboxSettings(
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
     }
 
     /** Never print the secret by accident (records put every component in toString). */

@@ -13,8 +13,7 @@ final class StableHash {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private StableHash() {
-    }
+    private StableHash() {}
 
     static long of(byte[] bytes) {
         long h = FNV_OFFSET;

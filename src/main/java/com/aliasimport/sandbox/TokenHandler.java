@@ -1,13 +1,12 @@
 package com.aliasimport.sandbox;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * POST /oauth2/token: the OAuth2 client-credentials grant as CustomerGauge documents it (form body),
@@ -36,8 +35,8 @@ final class TokenHandler {
         }
         int failure = faults.nextTokenFailure();
         if (failure != 0) {
-            Exchanges.sendJson(exchange, failure,
-                    Json.oauthError(failure == 503 ? "temporarily_unavailable" : "server_error"));
+            Exchanges.sendJson(
+                    exchange, failure, Json.oauthError(failure == 503 ? "temporarily_unavailable" : "server_error"));
             return;
         }
         if (!RecordsBodyParser.isForm(Exchanges.mediaType(exchange))) {
@@ -53,9 +52,10 @@ final class TokenHandler {
         }
         Credentials basic = basicCredentials(exchange.getRequestHeaders().getFirst("Authorization"));
         // A Basic header, when sent, is the client authentication (RFC 6749 section 2.3.1).
-        Credentials presented = basic != null ? basic
-                : new Credentials(form.get("client_id"), form.get("client_secret"));
-        if (!settings.clientId().equals(presented.id()) || !settings.clientSecret().equals(presented.secret())) {
+        Credentials presented =
+                basic != null ? basic : new Credentials(form.get("client_id"), form.get("client_secret"));
+        if (!settings.clientId().equals(presented.id())
+                || !settings.clientSecret().equals(presented.secret())) {
             if (basic != null) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"sandbox\"");
             }
@@ -80,8 +80,7 @@ final class TokenHandler {
         Exchanges.sendJson(exchange, 200, token);
     }
 
-    private record Credentials(String id, String secret) {
-    }
+    private record Credentials(String id, String secret) {}
 
     /**
      * Decodes {@code Basic base64(urlencode(id):urlencode(secret))}; null when there is no Basic
@@ -92,13 +91,14 @@ final class TokenHandler {
             return null;
         }
         try {
-            String decoded = FormBody.decodeUtf8(Base64.getDecoder().decode(authorization.substring(6).trim()));
+            String decoded = FormBody.decodeUtf8(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()));
             int colon = decoded.indexOf(':');
             if (colon < 0) {
                 return new Credentials(null, null);
             }
-            return new Credentials(FormBody.unescape(decoded.substring(0, colon)),
-                    FormBody.unescape(decoded.substring(colon + 1)));
+            return new Credentials(
+                    FormBody.unescape(decoded.substring(0, colon)), FormBody.unescape(decoded.substring(colon + 1)));
         } catch (IllegalArgumentException | MalformedBodyException e) {
             return new Credentials(null, null);
         }

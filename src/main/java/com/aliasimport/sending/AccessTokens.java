@@ -1,5 +1,7 @@
 package com.aliasimport.sending;
 
+import com.aliasimport.config.Secret;
+import com.aliasimport.net.HttpNetwork;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
@@ -22,9 +23,6 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2AccessToken
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
-import com.aliasimport.config.Secret;
-import com.aliasimport.net.HttpNetwork;
-
 /**
  * The OAuth2 client-credentials token, shared by every sending thread. Spring Security's token client speaks the
  * protocol; this class adds what a concurrent batch needs: one token request at a time, failures included (callers
@@ -35,8 +33,14 @@ import com.aliasimport.net.HttpNetwork;
 public final class AccessTokens {
 
     private static final Pattern OAUTH_ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]{1,64})\"");
-    private static final Set<String> REFUSED = Set.of("invalid_client", "unauthorized_client", "invalid_grant",
-            "invalid_scope", "unsupported_grant_type", "invalid_request", "access_denied");
+    private static final Set<String> REFUSED = Set.of(
+            "invalid_client",
+            "unauthorized_client",
+            "invalid_grant",
+            "invalid_scope",
+            "unsupported_grant_type",
+            "invalid_request",
+            "access_denied");
 
     private final RestClientClientCredentialsTokenResponseClient client;
     private final OAuth2ClientCredentialsGrantRequest grantRequest;
@@ -48,17 +52,29 @@ public final class AccessTokens {
      * Read without the lock: a caller must see the number before it queues behind the request under way.
      */
     private volatile long generation;
+
     private RuntimeException lastFailure;
     private int requests;
 
-    public AccessTokens(URI tokenUrl, String clientId, Secret clientSecret, Duration connectTimeout,
-            Duration readTimeout, Clock clock) {
+    public AccessTokens(
+            URI tokenUrl,
+            String clientId,
+            Secret clientSecret,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Clock clock) {
         this(HttpNetwork.systemDefault(), tokenUrl, clientId, clientSecret, connectTimeout, readTimeout, clock);
     }
 
     /** @param network the trusted CAs and the proxies (the records client uses the same) */
-    public AccessTokens(HttpNetwork network, URI tokenUrl, String clientId, Secret clientSecret,
-            Duration connectTimeout, Duration readTimeout, Clock clock) {
+    public AccessTokens(
+            HttpNetwork network,
+            URI tokenUrl,
+            String clientId,
+            Secret clientSecret,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Clock clock) {
         this.clock = clock;
         ClientRegistration registration = ClientRegistration.withRegistrationId("customergauge")
                 .clientId(clientId)
@@ -131,7 +147,8 @@ public final class AccessTokens {
             Instant expires = fresh.getExpiresAt() != null ? fresh.getExpiresAt() : issued.plus(Duration.ofHours(1));
             Duration lifetime = Duration.between(issued, expires);
             // Renew a minute early, or a tenth of the lifetime early for short-lived tokens.
-            Duration early = lifetime.dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0 ? lifetime.dividedBy(10)
+            Duration early = lifetime.dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0
+                    ? lifetime.dividedBy(10)
                     : Duration.ofMinutes(1);
             token = fresh;
             renewAt = expires.minus(early);
@@ -155,15 +172,20 @@ public final class AccessTokens {
             return new SystemicFailureException("cannot reach the token endpoint " + url
                     + ": unknown host (check CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_TOKEN_URL)");
         }
-        String errorCode = e instanceof OAuth2AuthorizationException oauth ? oauth.getError().getErrorCode() : null;
+        String errorCode = e instanceof OAuth2AuthorizationException oauth
+                ? oauth.getError().getErrorCode()
+                : null;
         RestClientResponseException response = NetworkErrors.find(e, RestClientResponseException.class);
         if (response != null) {
             Matcher m = OAUTH_ERROR.matcher(response.getResponseBodyAsString());
-            errorCode = m.find() ? m.group(1) : "HTTP " + response.getStatusCode().value();
+            errorCode =
+                    m.find() ? m.group(1) : "HTTP " + response.getStatusCode().value();
         }
-        boolean refused = REFUSED.contains(errorCode) || (response != null
-                && (response.getStatusCode().value() == 400 || response.getStatusCode().value() == 401
-                        || response.getStatusCode().value() == 403));
+        boolean refused = REFUSED.contains(errorCode)
+                || (response != null
+                        && (response.getStatusCode().value() == 400
+                                || response.getStatusCode().value() == 401
+                                || response.getStatusCode().value() == 403));
         if (refused) {
             return new SystemicFailureException("the token endpoint refused the credentials (" + errorCode
                     + "): check CUSTOMERGAUGE_CLIENT_ID and CUSTOMERGAUGE_CLIENT_SECRET");
@@ -173,7 +195,7 @@ public final class AccessTokens {
                     + " CUSTOMERGAUGE_REGION or CUSTOMERGAUGE_TOKEN_URL");
         }
         String reason = response != null ? errorCode : NetworkErrors.describe(e);
-        return new TokenUnavailableException("token request to " + url + " failed: " + reason,
-                NetworkErrors.isNotConnected(e));
+        return new TokenUnavailableException(
+                "token request to " + url + " failed: " + reason, NetworkErrors.isNotConnected(e));
     }
 }

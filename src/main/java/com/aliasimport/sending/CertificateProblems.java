@@ -6,7 +6,6 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
-
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -21,8 +20,7 @@ final class CertificateProblems {
             + " alias-import.http.ssl-bundle (ALIAS_IMPORT_HTTP_SSL_BUNDLE) and"
             + " spring.ssl.bundle.pem.<name>.truststore.certificate (see 'TLS and proxies' in the README)";
 
-    private CertificateProblems() {
-    }
+    private CertificateProblems() {}
 
     /** The one-line message for a certificate problem reaching {@code url}, or null if {@code failure} is not one. */
     static String describe(Throwable failure, URI url) {
@@ -37,12 +35,12 @@ final class CertificateProblems {
         if (NetworkErrors.find(failure, SSLHandshakeException.class) == null) {
             return null;
         }
-        if (NetworkErrors.find(failure, CertificateExpiredException.class) != null || reason(failure,
-                CertPathValidatorException.BasicReason.EXPIRED)) {
+        if (NetworkErrors.find(failure, CertificateExpiredException.class) != null
+                || reason(failure, CertPathValidatorException.BasicReason.EXPIRED)) {
             return "has expired";
         }
-        if (NetworkErrors.find(failure, CertificateNotYetValidException.class) != null || reason(failure,
-                CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
+        if (NetworkErrors.find(failure, CertificateNotYetValidException.class) != null
+                || reason(failure, CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
             return "is not valid yet (check this machine's clock)";
         }
         if (NetworkErrors.find(failure, CertPathBuilderException.class) != null) {
@@ -57,8 +55,9 @@ final class CertificateProblems {
             return "is not accepted (" + message + ")";
         }
         if (NetworkErrors.find(failure, CertPathValidatorException.class) != null) {
-            return "is not accepted (" + NetworkErrors.find(failure, CertPathValidatorException.class).getMessage()
-                    + ")";
+            return "is not accepted ("
+                    + NetworkErrors.find(failure, CertPathValidatorException.class)
+                            .getMessage() + ")";
         }
         return null; // a handshake cut short and the like: the network's problem, not the certificate's
     }

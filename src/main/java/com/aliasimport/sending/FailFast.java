@@ -22,6 +22,7 @@ public final class FailFast {
     private int streak;
     /** Every line that failed in a non-row-specific way this session, by failure signature. */
     private final Map<String, List<Long>> linesBySignature = new HashMap<>();
+
     private final List<Long> forgotten = new ArrayList<>();
     private volatile String stopReason;
     private volatile boolean configurationError;
@@ -124,7 +125,7 @@ public final class FailFast {
             return "HTTP " + r.status() + " " + r.message();
         }
         SendOutcome.Exhausted<?> e = (SendOutcome.Exhausted<?>) outcome;
-        return (e.status() == null ? "" : "HTTP " + e.status() + " ") + e.message() + " (gave up after "
-                + e.attempts() + " attempts)";
+        return (e.status() == null ? "" : "HTTP " + e.status() + " ") + e.message() + " (gave up after " + e.attempts()
+                + " attempts)";
     }
 }

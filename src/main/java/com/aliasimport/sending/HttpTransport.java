@@ -1,13 +1,12 @@
 package com.aliasimport.sending;
 
+import com.aliasimport.net.HttpNetwork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import javax.net.ssl.SSLSession;
-
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -28,8 +27,6 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.HttpHeaders;
 
-import com.aliasimport.net.HttpNetwork;
-
 /**
  * Sends one request at a time per calling thread over a pool of kept-alive connections (Apache HttpClient 5,
  * classic blocking I/O): a fraction of the CPU per request of the JDK HttpClient behind Spring's RestClient, whose
@@ -44,6 +41,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Longest response body kept: error messages are short; a huge error page must not fill memory. */
     private static final int MAX_BODY_BYTES = 64 * 1024;
+
     private static final String ON_WRITTEN = HttpTransport.class.getName() + ".onWritten";
 
     private final CloseableHttpClient client;
@@ -77,8 +75,11 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private static Reply reply(ClassicHttpResponse response) throws IOException {
-        return new Reply(response.getCode(), value(response.getFirstHeader(HttpHeaders.RETRY_AFTER)),
-                value(response.getFirstHeader(HttpHeaders.LOCATION)), start(response.getEntity()));
+        return new Reply(
+                response.getCode(),
+                value(response.getFirstHeader(HttpHeaders.RETRY_AFTER)),
+                value(response.getFirstHeader(HttpHeaders.LOCATION)),
+                start(response.getEntity()));
     }
 
     /** The first {@link #MAX_BODY_BYTES} of the body; the client drains the rest so the connection can be reused. */
@@ -104,8 +105,11 @@ public final class HttpTransport implements AutoCloseable {
     private static final class SignallingRequestExecutor extends HttpRequestExecutor {
 
         @Override
-        public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection conn,
-                HttpResponseInformationCallback informationCallback, HttpContext context)
+        public ClassicHttpResponse execute(
+                ClassicHttpRequest request,
+                HttpClientConnection conn,
+                HttpResponseInformationCallback informationCallback,
+                HttpContext context)
                 throws IOException, HttpException {
             Object written = context == null ? null : context.getAttribute(ON_WRITTEN);
             HttpClientConnection connection = written instanceof Runnable r ? new FlushSignal(conn, r) : conn;

@@ -4,15 +4,13 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.core.NestedExceptionUtils;
 
 /** Reads an I/O failure's cause chain: did the request leave this machine, and is it worth retrying? */
 final class NetworkErrors {
 
-    private NetworkErrors() {
-    }
+    private NetworkErrors() {}
 
     static boolean isUnknownHost(Throwable t) {
         return find(t, UnknownHostException.class) != null;
@@ -20,7 +18,8 @@ final class NetworkErrors {
 
     /** The connection was never made, so the server cannot have seen the request. */
     static boolean isNotConnected(Throwable t) {
-        return find(t, ConnectException.class) != null || isConnectTimeout(t)
+        return find(t, ConnectException.class) != null
+                || isConnectTimeout(t)
                 || find(t, NoRouteToHostException.class) != null;
     }
 
@@ -47,8 +46,7 @@ final class NetworkErrors {
         }
         Throwable root = NestedExceptionUtils.getMostSpecificCause(t);
         String message = root.getMessage();
-        return "connection failed (" + root.getClass().getSimpleName() + (message == null ? "" : ": " + message)
-                + ")";
+        return "connection failed (" + root.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
     }
 
     static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -6,5 +6,4 @@ package com.aliasimport.sending;
  * @param retryAfter the Retry-After header, or null
  * @param location the Location header, or null
  */
-public record Reply(int status, String retryAfter, String location, String body) {
-}
+public record Reply(int status, String retryAfter, String location, String body) {}

@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
 /** Parses a Retry-After header: delta-seconds or an HTTP date. */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Duration parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
@@ -22,7 +21,8 @@ final class RetryAfter {
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(now, at);
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException notADate) {

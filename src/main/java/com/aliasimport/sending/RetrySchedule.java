@@ -1,8 +1,7 @@
 package com.aliasimport.sending;
 
-import java.time.Duration;
-
 import io.github.resilience4j.core.IntervalFunction;
+import java.time.Duration;
 
 /**
  * When a row that met a transient failure is tried again: after the server's Retry-After if it gave one (capped),
@@ -18,8 +17,8 @@ public final class RetrySchedule {
     public RetrySchedule(int maxAttempts, Duration initialBackOff, Duration maxBackOff, Duration maxRetryAfter) {
         this.maxAttempts = maxAttempts;
         Duration initial = initialBackOff.isZero() ? Duration.ofMillis(1) : initialBackOff;
-        this.backOff = IntervalFunction.ofExponentialRandomBackoff(initial, 2.0, 0.5,
-                maxBackOff.compareTo(initial) < 0 ? initial : maxBackOff);
+        this.backOff = IntervalFunction.ofExponentialRandomBackoff(
+                initial, 2.0, 0.5, maxBackOff.compareTo(initial) < 0 ? initial : maxBackOff);
         this.maxRetryAfter = maxRetryAfter;
     }
 

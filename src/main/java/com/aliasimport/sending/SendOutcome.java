@@ -14,12 +14,10 @@ public sealed interface SendOutcome<T> {
     int attempts();
 
     /** The API did what was asked. */
-    record Succeeded<T>(T result, int attempts, boolean answerLost) implements SendOutcome<T> {
-    }
+    record Succeeded<T>(T result, int attempts, boolean answerLost) implements SendOutcome<T> {}
 
     /** The API refused the row: a 4xx that retrying will not fix, with its message. */
-    record Rejected<T>(int status, String message, boolean rowSpecific, int attempts) implements SendOutcome<T> {
-    }
+    record Rejected<T>(int status, String message, boolean rowSpecific, int attempts) implements SendOutcome<T> {}
 
     /**
      * Transient failures (429, 5xx, timeouts, resets) until attempts ran out.
@@ -28,6 +26,5 @@ public sealed interface SendOutcome<T> {
      * @param neverConnected the last attempt could not connect at all
      */
     record Exhausted<T>(Integer status, String message, boolean answerLost, boolean neverConnected, int attempts)
-            implements SendOutcome<T> {
-    }
+            implements SendOutcome<T> {}
 }

@@ -1,5 +1,8 @@
 package com.aliasimport.sending;
 
+import com.aliasimport.sending.flow.FlowControl;
+import com.aliasimport.sending.flow.FlowFigures;
+import com.aliasimport.sending.flow.InFlightLimit;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.NestedExceptionUtils;
-
-import com.aliasimport.sending.flow.FlowControl;
-import com.aliasimport.sending.flow.FlowFigures;
-import com.aliasimport.sending.flow.InFlightLimit;
 
 /**
  * Sends rows to a CustomerGauge API under flow control, whatever the job: a job hands rows in with
@@ -69,8 +66,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
      *
      * @param line the row's line in the file: rows are handed in in line order, and the checkpoint is a line
      */
-    public record Pending<R>(long line, R row) {
-    }
+    public record Pending<R>(long line, R row) {}
 
     /** Where outcomes go: called from sending threads; returns once the outcome is durable. */
     @FunctionalInterface
@@ -90,6 +86,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private final ThreadPoolExecutor senders;
     /** Held by the sending thread whose turn it is to get the next request ready (see the class comment). */
     private final ReentrantLock dispatcherTurn = new ReentrantLock();
+
     private volatile Thread turnHolder;
     /** Whether a thread without a request waits to look for a place in flight again (one at most). */
     private final AtomicBoolean lookingAgain = new AtomicBoolean();
@@ -103,12 +100,14 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private final Condition settled = lock.newCondition();
     /** A thread that found no place in flight waits here to look again (see {@link #lookAgainLater}). */
     private final Condition placeMayBeFree = lock.newCondition();
+
     private final ArrayDeque<Entry> queued = new ArrayDeque<>();
     private final PriorityQueue<Entry> setAside = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
     /** Lines of rows without a recorded outcome (queued, set aside or in flight), with how many at each. */
     private final TreeMap<Long, Integer> pending = new TreeMap<>();
     /** Rows taken by the dispatcher and not back yet: on their way, or on the wire. */
     private int inProgress;
+
     private int onTheWire;
     private int mostInFlight;
     private int failuresInARow;
@@ -116,6 +115,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     private Entry probe;
     /** Attempts that got an answer about the row itself (done or rejected), all rows together. */
     private final AtomicLong gotThrough = new AtomicLong();
+
     private boolean firstAnswered;
     private boolean halted;
     /** How many due retries may go ahead of new rows. */
@@ -133,8 +133,15 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
      *        failures in a row hold new rows back until an attempt succeeds
      * @param concurrency requests in flight at most (the sending threads)
      */
-    public SendingPipeline(Endpoint<R, T> endpoint, AccessTokens tokens, HttpTransport transport, FlowControl flow,
-            InFlightLimit inFlightLimit, RetrySchedule retries, int failFastAfter, int concurrency,
+    public SendingPipeline(
+            Endpoint<R, T> endpoint,
+            AccessTokens tokens,
+            HttpTransport transport,
+            FlowControl flow,
+            InFlightLimit inFlightLimit,
+            RetrySchedule retries,
+            int failFastAfter,
+            int concurrency,
             OutcomeSink<R, T> sink) {
         this.endpoint = endpoint;
         this.tokens = tokens;
@@ -147,8 +154,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         this.failFast = new FailFast(failFastAfter, endpoint.description(), this::halt);
         // As many threads as requests may be in flight: a row is between its request and its recorded outcome on a
         // thread of its own, so a crash re-sends at most that many rows.
-        this.senders = new ThreadPoolExecutor(0, concurrency, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                threads("sender"));
+        this.senders = new ThreadPoolExecutor(
+                0, concurrency, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threads("sender"));
         this.senders.execute(this::takeTurns);
     }
 
@@ -216,7 +223,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         if (reason == null) {
             return null;
         }
-        return failFast.stoppedByConfigurationError() ? new CertificateProblemException(reason)
+        return failFast.stoppedByConfigurationError()
+                ? new CertificateProblemException(reason)
                 : new SystemicFailureException(reason);
     }
 
@@ -279,11 +287,13 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         boolean answerLost;
         /** Attempts of any row that got through when this row last renewed the token; -1 before it did. */
         long gotThroughAtRenewal = -1;
+
         Instant firstAttempt;
         /** Attempts of any row that got through before this row's first attempt went; -1 before it did. */
         long gotThroughAtFirstAttempt = -1;
         /** Whether an attempt of this row failed transiently (429, 5xx, timeout, reset). */
         boolean failedTransiently;
+
         long due;
 
         Entry(Pending<R> row) {
@@ -477,8 +487,12 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
                 // API's state (a resumed run starts with the bad rows its last session left), which must not look
                 // like an outage.
                 Entry due = setAside.peek();
-                if (!firstStillOut && due != null && due.due <= now && (!freshReady
-                        || !probing && (setAside.size() >= SET_ASIDE_CAPACITY / 2 || retryBudget.takeRetry()))) {
+                if (!firstStillOut
+                        && due != null
+                        && due.due <= now
+                        && (!freshReady
+                                || !probing
+                                        && (setAside.size() >= SET_ASIDE_CAPACITY / 2 || retryBudget.takeRetry()))) {
                     inProgress++;
                     Entry again = setAside.poll();
                     roomIfAny();
@@ -506,7 +520,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
 
     /** A token, trying again after a back-off while the token endpoint is unavailable. */
     private String token() throws InterruptedException {
-        for (int failures = 1;; failures++) {
+        for (int failures = 1; ; failures++) {
             try {
                 return tokens.current();
             } catch (SystemicFailureException e) {
@@ -645,8 +659,10 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             finish(entry, new SendOutcome.Succeeded<>(done.result(), entry.attempts, entry.answerLost));
         } else if (verdict instanceof Verdict.Rejected<T> rejected) {
             succeeded();
-            finish(entry, new SendOutcome.Rejected<>(rejected.status(), rejected.message(), rejected.rowSpecific(),
-                    entry.attempts));
+            finish(
+                    entry,
+                    new SendOutcome.Rejected<>(
+                            rejected.status(), rejected.message(), rejected.rowSpecific(), entry.attempts));
         } else if (verdict instanceof Verdict.Retry<T> retry) {
             setAsideOrGiveUp(entry, retry.status(), retry.message(), retryAfter, false, retry.status() != 429);
         } else if (verdict instanceof Verdict.Renew<T>) {
@@ -701,8 +717,13 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     }
 
     /** A transient failure: the row goes again after its back-off, or ends {@link SendOutcome.Exhausted}. */
-    private void setAsideOrGiveUp(Entry entry, Integer status, String message, Duration retryAfter,
-            boolean neverConnected, boolean countsAsFailure) {
+    private void setAsideOrGiveUp(
+            Entry entry,
+            Integer status,
+            String message,
+            Duration retryAfter,
+            boolean neverConnected,
+            boolean countsAsFailure) {
         entry.failedTransiently = true;
         if (countsAsFailure) {
             lock.lock();
@@ -713,11 +734,14 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
             }
         }
         if (!retries.allowsAnother(entry.attempts)) {
-            finish(entry, new SendOutcome.Exhausted<>(status, message, entry.answerLost, neverConnected,
-                    entry.attempts));
+            finish(
+                    entry,
+                    new SendOutcome.Exhausted<>(status, message, entry.answerLost, neverConnected, entry.attempts));
             return;
         }
-        attemptEnded(entry, System.nanoTime() + retries.delay(entry.attempts, retryAfter).toNanos());
+        attemptEnded(
+                entry,
+                System.nanoTime() + retries.delay(entry.attempts, retryAfter).toNanos());
     }
 
     private void succeeded() {

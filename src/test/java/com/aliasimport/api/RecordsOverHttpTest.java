@@ -14,19 +14,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.aliasimport.config.AliasImportProperties.Format;
 import com.aliasimport.config.AliasImportProperties.Method;
 import com.aliasimport.config.ApiEndpoints;
@@ -45,6 +32,17 @@ import com.aliasimport.sending.flow.InFlightLimit;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Records sent through the sending pipeline to a fake API at the HTTP level (WireMock): bodies, tokens and what
@@ -56,7 +54,9 @@ class RecordsOverHttpTest {
     static final String SECRET = "s3cret-value-never-logged";
 
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension api = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final Map<String, String> ACME = record("ACME", "ACME Corp");
 
@@ -68,8 +68,15 @@ class RecordsOverHttpTest {
     }
 
     static ApiSettings settings(Format format, Method method, URI imports) {
-        return new ApiSettings(new ApiEndpoints(URI.create(api.baseUrl() + "/oauth2/token"), imports), "client-1",
-                Secret.of(SECRET), CONFIGURATION, method, format, Duration.ofSeconds(2), Duration.ofMillis(1000));
+        return new ApiSettings(
+                new ApiEndpoints(URI.create(api.baseUrl() + "/oauth2/token"), imports),
+                "client-1",
+                Secret.of(SECRET),
+                CONFIGURATION,
+                method,
+                format,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(1000));
     }
 
     static ApiSettings settings() {
@@ -77,13 +84,16 @@ class RecordsOverHttpTest {
     }
 
     static SendSettings sending(int maxAttempts) {
-        return new SendSettings(0, 4, 10, maxAttempts, Duration.ofMillis(10), Duration.ofMillis(40),
-                Duration.ofSeconds(3), 5);
+        return new SendSettings(
+                0, 4, 10, maxAttempts, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3), 5);
     }
 
     static void tokenIs(String token) {
-        api.stubFor(post("/oauth2/token").willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        api.stubFor(post("/oauth2/token")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
     }
 
     static void recordsAnswer(int status, String body) {
@@ -110,8 +120,8 @@ class RecordsOverHttpTest {
     void sendsFormFieldsAsRecordBracketFieldWhenAskedTo() {
         tokenIs("tok-1");
         recordsAnswer(200, "");
-        var sender = new Sender(settings(Format.FORM, Method.POST, URI.create(api.baseUrl() + "/records/")),
-                sending(3));
+        var sender =
+                new Sender(settings(Format.FORM, Method.POST, URI.create(api.baseUrl() + "/records/")), sending(3));
         assertThat(sender.send(record("Müller & Söhne", "a=b&c"))).isInstanceOf(SendOutcome.Succeeded.class);
         api.verify(postRequestedFor(urlEqualTo("/records/"))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
@@ -124,8 +134,7 @@ class RecordsOverHttpTest {
     void theMethodIsASetting() {
         tokenIs("tok-1");
         api.stubFor(put("/records/").willReturn(aResponse().withStatus(200)));
-        var sender = new Sender(settings(Format.JSON, Method.PUT, URI.create(api.baseUrl() + "/records/")),
-                sending(3));
+        var sender = new Sender(settings(Format.JSON, Method.PUT, URI.create(api.baseUrl() + "/records/")), sending(3));
         assertThat(sender.send(ACME)).isInstanceOf(SendOutcome.Succeeded.class);
         api.verify(putRequestedFor(urlEqualTo("/records/")));
     }
@@ -147,11 +156,13 @@ class RecordsOverHttpTest {
 
     @Test
     void renewsAShortLivedTokenShortlyBeforeItExpires() {
-        api.stubFor(post("/oauth2/token").willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\":\"short\",\"token_type\":\"Bearer\",\"expires_in\":1}")));
+        api.stubFor(post("/oauth2/token")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"short\",\"token_type\":\"Bearer\",\"expires_in\":1}")));
         recordsAnswer(200, "");
-        var paced = new SendSettings(40, 1, 10, 3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3),
-                5);
+        var paced =
+                new SendSettings(40, 1, 10, 3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3), 5);
         var sender = new Sender(settings(), paced);
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -160,23 +171,32 @@ class RecordsOverHttpTest {
         sender.send(rows);
         // 100 rows at 40 a second take 2.5 seconds: a 1-second token is renewed at least twice, shortly before it
         // expires (no request was refused for an expired token: every row went through on its first attempt).
-        assertThat(sender.outcomes).hasSize(100).allMatch(o -> o instanceof SendOutcome.Succeeded<Void> ok
-                && ok.attempts() == 1);
+        assertThat(sender.outcomes)
+                .hasSize(100)
+                .allMatch(o -> o instanceof SendOutcome.Succeeded<Void> ok && ok.attempts() == 1);
         assertThat(sender.tokens.requests()).isBetween(3, 100);
     }
 
     @Test
     void renewsTheTokenOnceOnA401AndRetries() {
-        api.stubFor(post("/oauth2/token").inScenario("token").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+        api.stubFor(post("/oauth2/token")
+                .inScenario("token")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"old\",\"token_type\":\"Bearer\",\"expires_in\":3600}"))
                 .willSetStateTo("renewed"));
-        api.stubFor(post("/oauth2/token").inScenario("token").whenScenarioStateIs("renewed")
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+        api.stubFor(post("/oauth2/token")
+                .inScenario("token")
+                .whenScenarioStateIs("renewed")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"new\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
-        api.stubFor(post("/records/").withHeader("Authorization", equalTo("Bearer old"))
+        api.stubFor(post("/records/")
+                .withHeader("Authorization", equalTo("Bearer old"))
                 .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Unauthenticated.\"}")));
-        api.stubFor(post("/records/").withHeader("Authorization", equalTo("Bearer new"))
+        api.stubFor(post("/records/")
+                .withHeader("Authorization", equalTo("Bearer new"))
                 .willReturn(aResponse().withStatus(200)));
 
         var sender = new Sender(settings(), sending(3));
@@ -197,19 +217,24 @@ class RecordsOverHttpTest {
     @Test
     void a422IsRejectedWithTheApisMessageAndNotRetried() {
         tokenIs("tok-1");
-        recordsAnswer(422, "{\"message\":\"The given data was invalid.\",\"errors\":{\"record.Alias\":"
-                + "[\"The alias must differ from the account name.\"]}}");
+        recordsAnswer(
+                422,
+                "{\"message\":\"The given data was invalid.\",\"errors\":{\"record.Alias\":"
+                        + "[\"The alias must differ from the account name.\"]}}");
         SendOutcome<Void> outcome = new Sender(settings(), sending(5)).send(ACME);
-        assertThat(outcome).isEqualTo(new SendOutcome.Rejected<Void>(422,
-                "record.Alias: The alias must differ from the account name.", true, 1));
+        assertThat(outcome)
+                .isEqualTo(new SendOutcome.Rejected<Void>(
+                        422, "record.Alias: The alias must differ from the account name.", true, 1));
         api.verify(1, postRequestedFor(urlEqualTo("/records/")));
     }
 
     @Test
     void a422AboutTheConfigurationIsNotAboutTheRow() {
         tokenIs("tok-1");
-        recordsAnswer(422, "{\"message\":\"The given data was invalid.\",\"errors\":{\"configuration\":"
-                + "[\"The selected configuration is invalid.\"]}}");
+        recordsAnswer(
+                422,
+                "{\"message\":\"The given data was invalid.\",\"errors\":{\"configuration\":"
+                        + "[\"The selected configuration is invalid.\"]}}");
         var r = (SendOutcome.Rejected<Void>) new Sender(settings(), sending(5)).send(ACME);
         assertThat(r.rowSpecific()).isFalse();
         assertThat(r.message()).isEqualTo("configuration: The selected configuration is invalid.");
@@ -218,11 +243,19 @@ class RecordsOverHttpTest {
     @Test
     void serverErrorsAreRetriedUntilAccepted() {
         tokenIs("tok-1");
-        api.stubFor(post("/records/").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("one"));
-        api.stubFor(post("/records/").inScenario("flaky").whenScenarioStateIs("one")
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("two"));
-        api.stubFor(post("/records/").inScenario("flaky").whenScenarioStateIs("two")
+        api.stubFor(post("/records/")
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("one"));
+        api.stubFor(post("/records/")
+                .inScenario("flaky")
+                .whenScenarioStateIs("one")
+                .willReturn(aResponse().withStatus(502))
+                .willSetStateTo("two"));
+        api.stubFor(post("/records/")
+                .inScenario("flaky")
+                .whenScenarioStateIs("two")
                 .willReturn(aResponse().withStatus(200)));
         assertThat(new Sender(settings(), sending(5)).send(ACME))
                 .isEqualTo(new SendOutcome.Succeeded<Void>(null, 3, false));
@@ -240,14 +273,20 @@ class RecordsOverHttpTest {
     @Test
     void a429WithRetryAfterIsRetriedAndSlowsThePace() {
         tokenIs("tok-1");
-        api.stubFor(post("/records/").inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+        api.stubFor(post("/records/")
+                .inScenario("busy")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
                         .withBody("{\"message\":\"Too Many Attempts.\"}"))
                 .willSetStateTo("free"));
-        api.stubFor(post("/records/").inScenario("busy").whenScenarioStateIs("free")
+        api.stubFor(post("/records/")
+                .inScenario("busy")
+                .whenScenarioStateIs("free")
                 .willReturn(aResponse().withStatus(200)));
-        var send = new SendSettings(40, 4, 10, 4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3),
-                5);
+        var send =
+                new SendSettings(40, 4, 10, 4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(3), 5);
         var sender = new Sender(settings(), send);
         assertThat(sender.send(ACME)).isEqualTo(new SendOutcome.Succeeded<Void>(null, 2, false));
         FlowFigures flow = sender.flow();
@@ -260,9 +299,14 @@ class RecordsOverHttpTest {
     @Test
     void aResponseSlowerThanTheReadTimeoutIsRetriedAndFlaggedAsAPossibleDuplicate() {
         tokenIs("tok-1");
-        api.stubFor(post("/records/").inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(200).withFixedDelay(2500)).willSetStateTo("fast"));
-        api.stubFor(post("/records/").inScenario("slow").whenScenarioStateIs("fast")
+        api.stubFor(post("/records/")
+                .inScenario("slow")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2500))
+                .willSetStateTo("fast"));
+        api.stubFor(post("/records/")
+                .inScenario("slow")
+                .whenScenarioStateIs("fast")
                 .willReturn(aResponse().withStatus(200)));
         assertThat(new Sender(settings(), sending(3)).send(ACME))
                 .isEqualTo(new SendOutcome.Succeeded<Void>(null, 2, true));
@@ -277,8 +321,10 @@ class RecordsOverHttpTest {
         assertThat(e.neverConnected()).isFalse();
         // Every attempt that reached the records endpoint is counted (an attempt may also fail earlier, at the
         // token endpoint, when a loaded machine is slow to answer).
-        assertThat(e.attempts()).isBetween(1, 3)
-                .isEqualTo(api.findAll(postRequestedFor(urlEqualTo("/records/"))).size());
+        assertThat(e.attempts())
+                .isBetween(1, 3)
+                .isEqualTo(
+                        api.findAll(postRequestedFor(urlEqualTo("/records/"))).size());
     }
 
     @Test
@@ -288,8 +334,9 @@ class RecordsOverHttpTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        var sender = new Sender(settings(Format.JSON, Method.POST,
-                URI.create("http://127.0.0.1:" + closedPort + "/records/")), sending(2));
+        var sender = new Sender(
+                settings(Format.JSON, Method.POST, URI.create("http://127.0.0.1:" + closedPort + "/records/")),
+                sending(2));
         var e = (SendOutcome.Exhausted<Void>) sender.send(ACME);
         assertThat(e.neverConnected()).isTrue();
         assertThat(e.answerLost()).isFalse();
@@ -308,8 +355,11 @@ class RecordsOverHttpTest {
 
     @Test
     void refusedCredentialsAreSystemicAndTheSecretIsNeverInTheMessage() {
-        api.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\"}")));
+        api.stubFor(post("/oauth2/token")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_client\"}")));
         assertThatThrownBy(() -> new Sender(settings(), sending(3)).send(ACME))
                 .isInstanceOf(SystemicFailureException.class)
                 .hasMessageContaining("refused the credentials")
@@ -320,8 +370,8 @@ class RecordsOverHttpTest {
     @Test
     void anUnknownHostIsSystemic() {
         tokenIs("tok-1");
-        var sender = new Sender(settings(Format.JSON, Method.POST,
-                URI.create("http://no-such-host.invalid/records/")), sending(3));
+        var sender = new Sender(
+                settings(Format.JSON, Method.POST, URI.create("http://no-such-host.invalid/records/")), sending(3));
         assertThatThrownBy(() -> sender.send(ACME))
                 .isInstanceOf(SystemicFailureException.class)
                 .hasMessageContaining("unknown host");
@@ -329,10 +379,16 @@ class RecordsOverHttpTest {
 
     @Test
     void aTokenEndpointOutageIsRetriedLikeAnyServerError() {
-        api.stubFor(post("/oauth2/token").inScenario("auth").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        api.stubFor(post("/oauth2/token").inScenario("auth").whenScenarioStateIs("up")
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+        api.stubFor(post("/oauth2/token")
+                .inScenario("auth")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        api.stubFor(post("/oauth2/token")
+                .inScenario("auth")
+                .whenScenarioStateIs("up")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"tok\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         recordsAnswer(200, "");
         assertThat(new Sender(settings(), sending(3)).send(ACME)).isInstanceOf(SendOutcome.Succeeded.class);
@@ -348,14 +404,24 @@ class RecordsOverHttpTest {
 
         Sender(ApiSettings settings, SendSettings send) {
             FlowControl flow = FlowControl.system(send.rate(), Double.NaN, send.maxRetryAfter());
-            tokens = new AccessTokens(settings.endpoints().tokenUrl(), settings.clientId(), settings.clientSecret(),
-                    settings.connectTimeout(), settings.readTimeout(), Clock.systemUTC());
-            pipeline = new SendingPipeline<>(new RecordsEndpoint(settings), tokens,
-                    new HttpTransport(settings.connectTimeout(), settings.readTimeout(), send.concurrency()), flow,
+            tokens = new AccessTokens(
+                    settings.endpoints().tokenUrl(),
+                    settings.clientId(),
+                    settings.clientSecret(),
+                    settings.connectTimeout(),
+                    settings.readTimeout(),
+                    Clock.systemUTC());
+            pipeline = new SendingPipeline<>(
+                    new RecordsEndpoint(settings),
+                    tokens,
+                    new HttpTransport(settings.connectTimeout(), settings.readTimeout(), send.concurrency()),
+                    flow,
                     InFlightLimit.of(send.rate() > 0 ? flow::pace : null, send.concurrency(), System::nanoTime),
-                    new RetrySchedule(send.maxAttempts(), send.initialBackoff(), send.maxBackoff(),
-                            send.maxRetryAfter()),
-                    send.failFastAfter(), send.concurrency(), (row, outcome, first) -> outcomes.add(outcome));
+                    new RetrySchedule(
+                            send.maxAttempts(), send.initialBackoff(), send.maxBackoff(), send.maxRetryAfter()),
+                    send.failFastAfter(),
+                    send.concurrency(),
+                    (row, outcome, first) -> outcomes.add(outcome));
         }
 
         /** Sends the records; the last outcome; throws the stop reason if the pipeline stopped before any. */

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +20,17 @@ class FullDiskTest {
     void namesTheFolderTheFailureNamesAmongOurs() {
         Path journal = home.resolve("data/journal");
         FullDisk disk = new FullDisk(FullDisk.folders(journal, "jdbc:h2:file:" + home.resolve("data/db") + ";X=1"));
-        var failure = new IllegalStateException("could not record", new UncheckedIOException("cannot write the"
-                + " acceptance journal " + journal.resolve("run-1.journal.3") + ": No space left on device",
-                new IOException("No space left on device")));
+        var failure = new IllegalStateException(
+                "could not record",
+                new UncheckedIOException(
+                        "cannot write the" + " acceptance journal " + journal.resolve("run-1.journal.3")
+                                + ": No space left on device",
+                        new IOException("No space left on device")));
 
-        assertThat(disk.describe(failure)).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("the disk holding " + journal + " is full (")
-                .endsWith(" left): free some space and run the same command again"));
+        assertThat(disk.describe(failure))
+                .hasValueSatisfying(line -> assertThat(line)
+                        .startsWith("the disk holding " + journal + " is full (")
+                        .endsWith(" left): free some space and run the same command again"));
     }
 
     @Test
@@ -35,14 +38,16 @@ class FullDiskTest {
         FullDisk disk = new FullDisk(List.of(home.resolve("journal")));
         var failure = new FileSystemException(home.resolve("db/x.mv.db").toString(), null, "No space left on device");
 
-        assertThat(disk.describe(failure)).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("the disk holding " + home.resolve("db") + " is full"));
+        assertThat(disk.describe(failure))
+                .hasValueSatisfying(
+                        line -> assertThat(line).startsWith("the disk holding " + home.resolve("db") + " is full"));
     }
 
     @Test
     void aStopReasonTellsOfAFullDiskToo() {
         FullDisk disk = new FullDisk(List.of(home));
-        assertThat(disk.describe("could not record the outcome of line 7: Disk quota exceeded")).isPresent();
+        assertThat(disk.describe("could not record the outcome of line 7: Disk quota exceeded"))
+                .isPresent();
         assertThat(disk.describe("credentials refused")).isEmpty();
         assertThat(disk.describe(new IOException("Connection reset"))).isEmpty();
     }

@@ -4,5 +4,4 @@ import com.aliasimport.support.PostgresDatabase;
 
 /** {@link HistoryCommandTest} on PostgreSQL (skipped without a server). */
 @PostgresDatabase
-class HistoryCommandPostgresTest extends HistoryCommandTest {
-}
+class HistoryCommandPostgresTest extends HistoryCommandTest {}

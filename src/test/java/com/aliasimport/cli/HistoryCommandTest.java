@@ -2,6 +2,10 @@ package com.aliasimport.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.run.ImportRun;
+import com.aliasimport.run.RunStore;
+import com.aliasimport.support.Cli;
+import com.aliasimport.support.SandboxImportTest;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,18 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import com.aliasimport.run.ImportRun;
-import com.aliasimport.run.RunStore;
-import com.aliasimport.support.Cli;
-import com.aliasimport.support.SandboxImportTest;
 
 /** {@code history} end to end, over runs that ended every way a run can. */
 class HistoryCommandTest extends SandboxImportTest {
@@ -45,22 +42,31 @@ class HistoryCommandTest extends SandboxImportTest {
         }
         // One row meets all six resets: its outcome is unknown.
         sandbox.faults().resetNext(6, false);
-        assertThat(cli.run("import", aliases("unknown.csv", 1).toString()).exitCode()).isEqualTo(3);
+        assertThat(cli.run("import", aliases("unknown.csv", 1).toString()).exitCode())
+                .isEqualTo(3);
         unknownRun = lastRun();
         assertThat(cli.run("import", "sample-data/aliases.csv").exitCode()).isEqualTo(3);
         sampleRun = lastRun();
-        assertThat(cli.run("import", aliases("clean.csv", 20).toString()).exitCode()).isZero();
+        assertThat(cli.run("import", aliases("clean.csv", 20).toString()).exitCode())
+                .isZero();
         cleanRun = lastRun();
-        assertThat(cli.run("import", aliases("canary.csv", 30).toString(), "--limit", "5").exitCode()).isZero();
+        assertThat(cli.run("import", aliases("canary.csv", 30).toString(), "--limit", "5")
+                        .exitCode())
+                .isZero();
         pausedRun = lastRun();
         sandbox.faults().rejectConfiguration(true);
-        assertThat(cli.run("import", aliases("refused.csv", 15).toString()).exitCode()).isEqualTo(1);
+        assertThat(cli.run("import", aliases("refused.csv", 15).toString()).exitCode())
+                .isEqualTo(1);
         sandbox.faults().rejectConfiguration(false);
         failedRun = lastRun();
         // A run whose process is sending now (or died): only its row matters to history.
-        jdbc.update("INSERT INTO import_run (kind, file_name, file_path, content_hash, target, row_count, status,"
-                + " created_at, started_at) VALUES ('IMPORT', 'busy.csv', '/tmp/busy.csv', ?, 'sandbox', 10,"
-                + " 'RUNNING', ?, ?)", "ab".repeat(32), Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        jdbc.update(
+                "INSERT INTO import_run (kind, file_name, file_path, content_hash, target, row_count, status,"
+                        + " created_at, started_at) VALUES ('IMPORT', 'busy.csv', '/tmp/busy.csv', ?, 'sandbox', 10,"
+                        + " 'RUNNING', ?, ?)",
+                "ab".repeat(32),
+                Timestamp.from(Instant.now()),
+                Timestamp.from(Instant.now()));
         runningRun = lastRun();
         runsMadeIn = home;
     }
@@ -71,16 +77,37 @@ class HistoryCommandTest extends SandboxImportTest {
 
         assertThat(r.exitCode()).as(r.all()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(cells(lines.get(0))).containsExactly("id", "kind", "file", "hash", "started", "ended", "status",
-                "read", "sent", "accepted", "rejected", "invalid", "duplicates", "exhausted", "unknown", "retried",
-                "duration", "rate", "held to");
-        List<List<String>> rows = lines.stream().skip(1).map(HistoryCommandTest::cells).toList();
-        assertThat(rows).extracting(row -> Long.parseLong(row.get(0)))
+        assertThat(cells(lines.get(0)))
+                .containsExactly(
+                        "id",
+                        "kind",
+                        "file",
+                        "hash",
+                        "started",
+                        "ended",
+                        "status",
+                        "read",
+                        "sent",
+                        "accepted",
+                        "rejected",
+                        "invalid",
+                        "duplicates",
+                        "exhausted",
+                        "unknown",
+                        "retried",
+                        "duration",
+                        "rate",
+                        "held to");
+        List<List<String>> rows =
+                lines.stream().skip(1).map(HistoryCommandTest::cells).toList();
+        assertThat(rows)
+                .extracting(row -> Long.parseLong(row.get(0)))
                 .containsExactly(runningRun, failedRun, pausedRun, cleanRun, sampleRun, unknownRun);
         assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(19).endsWith("-"));
 
-        assertThat(rows.get(0).subList(1, 7)).containsExactly("import", "busy.csv", "abababababab",
-                rows.get(0).get(4), "running", "running");
+        assertThat(rows.get(0).subList(1, 7))
+                .containsExactly(
+                        "import", "busy.csv", "abababababab", rows.get(0).get(4), "running", "running");
         assertThat(status(rows.get(1))).isEqualTo("refused.csv failed");
         assertThat(status(rows.get(2))).isEqualTo("canary.csv paused");
         assertThat(counts(rows.get(2))).startsWith("5 5 5 0 0 0");
@@ -90,8 +117,8 @@ class HistoryCommandTest extends SandboxImportTest {
         List<String> sample = rows.get(4);
         assertThat(status(sample)).isEqualTo("aliases.csv completed with failures");
         assertThat(counts(sample)).isEqualTo("45 40 39 1 4 1 0 0 0");
-        Map<String, Object> db = jdbc.queryForMap("SELECT content_hash, active_millis FROM import_run WHERE id = ?",
-                sampleRun);
+        Map<String, Object> db =
+                jdbc.queryForMap("SELECT content_hash, active_millis FROM import_run WHERE id = ?", sampleRun);
         assertThat(sample.get(3)).isEqualTo(((String) db.get("CONTENT_HASH")).substring(0, 12));
         assertThat(sample.get(4)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         assertThat(sample.get(5)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
@@ -100,20 +127,23 @@ class HistoryCommandTest extends SandboxImportTest {
         assertThat(sample.get(17)).isEqualTo(String.format(Locale.ROOT, "%.1f/s", 40 / (millis / 1000.0)));
 
         assertThat(status(rows.get(5))).isEqualTo("unknown.csv completed with failures");
-        assertThat(counts(rows.get(5))).as("read sent accepted rejected invalid duplicates exhausted unknown retried")
+        assertThat(counts(rows.get(5)))
+                .as("read sent accepted rejected invalid duplicates exhausted unknown retried")
                 .isEqualTo("1 1 0 0 0 0 0 1 1");
     }
 
     @Test
     void anUnknownOutcomeIsKeptApartFromExhaustedAndCountsAsFailed() {
         assertThat(jdbc.queryForMap("SELECT exhausted, unknown_count FROM import_run WHERE id = ?", unknownRun))
-                .containsEntry("EXHAUSTED", 0L).containsEntry("UNKNOWN_COUNT", 1L);
+                .containsEntry("EXHAUSTED", 0L)
+                .containsEntry("UNKNOWN_COUNT", 1L);
         ImportRun run = runStore.find(unknownRun).orElseThrow();
         assertThat(run.counts().unknown()).isEqualTo(1);
         assertThat(run.counts().exhausted()).isZero();
         assertThat(run.counts().failed()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT failure_type FROM failed_row WHERE run_id = ?", String.class,
-                unknownRun)).isEqualTo("UNKNOWN");
+        assertThat(jdbc.queryForObject(
+                        "SELECT failure_type FROM failed_row WHERE run_id = ?", String.class, unknownRun))
+                .isEqualTo("UNKNOWN");
     }
 
     @Test
@@ -139,7 +169,8 @@ class HistoryCommandTest extends SandboxImportTest {
         Cli.Result r = cli.run("history", "--format", "json");
         assertThat(r.exitCode()).isZero();
         JsonNode runs = JsonMapper.builder().build().readTree(r.out()).get("runs");
-        assertThat(runs).extracting(n -> n.get("id").asLong())
+        assertThat(runs)
+                .extracting(n -> n.get("id").asLong())
                 .containsExactly(runningRun, failedRun, pausedRun, cleanRun, sampleRun, unknownRun);
         JsonNode sample = runs.get(4);
         assertThat(sample.get("status").asString()).isEqualTo("COMPLETED_WITH_FAILURES");

@@ -4,5 +4,4 @@ import com.aliasimport.support.PostgresDatabase;
 
 /** {@link ReportCommandTest} on PostgreSQL (skipped without a server). */
 @PostgresDatabase
-class ReportCommandPostgresTest extends ReportCommandTest {
-}
+class ReportCommandPostgresTest extends ReportCommandTest {}

@@ -2,6 +2,8 @@ package com.aliasimport.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.support.Cli;
+import com.aliasimport.support.SandboxImportTest;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -12,24 +14,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import com.aliasimport.support.Cli;
-import com.aliasimport.support.SandboxImportTest;
 
 /** {@code report} end to end: a real import into the sandbox, then the report of its failed rows. */
 class ReportCommandTest extends SandboxImportTest {
 
     private static final String SAMPLE = "sample-data/aliases.csv";
-    private static final String REPORT_HEADER = "Account Name,Alias,_line,_failure,_http_status,_message,_attempts,_run";
+    private static final String REPORT_HEADER =
+            "Account Name,Alias,_line,_failure,_http_status,_message,_attempts,_run";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -41,29 +39,38 @@ class ReportCommandTest extends SandboxImportTest {
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertThat(r.err()).isEmpty();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).matches("run " + run + " \\(import\\) of aliases\\.csv \\[[0-9a-f]{12}\\]:"
-                + " completed with failures");
-        assertThat(lines.get(1)).contains("45 read, 40 sent: 39 accepted, 1 rejected, 0 exhausted, 0 unknown;"
-                + " 4 invalid, 1 duplicates");
-        List<String> rows = lines.stream().filter(l -> l.matches("\\s+\\d+  [A-Z]+ .*")).map(l -> l.strip()
-                .replaceAll(" {2,}", "  ")).toList();
-        assertThat(rows).containsExactly(
-                "38  DUPLICATE  -  0  same values as line 17 | Account Name=\"Stark Industries\" Alias=\"Stark\"",
-                "39  INVALID  -  0  \"Account Name\" is blank | Account Name=\"\" Alias=\"Nameless Alias\"",
-                "40  INVALID  -  0  \"Alias\" is blank | Account Name=\"Gringotts Bank\" Alias=\"\"",
-                "41  INVALID  -  0  \"Alias\" is 146 characters long; the limit is 128 | Account Name=\"Acme Rockets\""
-                        + " Alias=\"An alias that is far too long to be acce…\"",
-                "42  REJECTED  422  1  record.Alias: The alias must differ from the account name. | Account Name="
-                        + "\"Monsters Inc\" Alias=\"Monsters Inc\"",
-                "46  INVALID  -  0  \"Alias\" contains a control character (U+0009) at position 7 | Account Name="
-                        + "\"Tabbed Ltd\" Alias=\"Tabbed\\tLtd\"");
-        assertThat(r.out()).as("control characters never reach the terminal raw").doesNotContain("\t");
-        assertThat(lines).contains(
-                "4 INVALID: fix the file: 'alias-import report --run " + run + " --format csv --output FILE' writes"
-                        + " these rows to a CSV you can correct and import as it is",
-                "1 REJECTED: fix the data or the mapping, then 'alias-import retry-failed --run " + run
-                        + " --include-rejected'",
-                "1 DUPLICATE: nothing to do: the same values were sent with an earlier line");
+        assertThat(lines.get(0))
+                .matches("run " + run + " \\(import\\) of aliases\\.csv \\[[0-9a-f]{12}\\]:"
+                        + " completed with failures");
+        assertThat(lines.get(1))
+                .contains("45 read, 40 sent: 39 accepted, 1 rejected, 0 exhausted, 0 unknown;"
+                        + " 4 invalid, 1 duplicates");
+        List<String> rows = lines.stream()
+                .filter(l -> l.matches("\\s+\\d+  [A-Z]+ .*"))
+                .map(l -> l.strip().replaceAll(" {2,}", "  "))
+                .toList();
+        assertThat(rows)
+                .containsExactly(
+                        "38  DUPLICATE  -  0  same values as line 17 | Account Name=\"Stark Industries\" Alias=\"Stark\"",
+                        "39  INVALID  -  0  \"Account Name\" is blank | Account Name=\"\" Alias=\"Nameless Alias\"",
+                        "40  INVALID  -  0  \"Alias\" is blank | Account Name=\"Gringotts Bank\" Alias=\"\"",
+                        "41  INVALID  -  0  \"Alias\" is 146 characters long; the limit is 128 | Account Name=\"Acme Rockets\""
+                                + " Alias=\"An alias that is far too long to be acce…\"",
+                        "42  REJECTED  422  1  record.Alias: The alias must differ from the account name. | Account Name="
+                                + "\"Monsters Inc\" Alias=\"Monsters Inc\"",
+                        "46  INVALID  -  0  \"Alias\" contains a control character (U+0009) at position 7 | Account Name="
+                                + "\"Tabbed Ltd\" Alias=\"Tabbed\\tLtd\"");
+        assertThat(r.out())
+                .as("control characters never reach the terminal raw")
+                .doesNotContain("\t");
+        assertThat(lines)
+                .contains(
+                        "4 INVALID: fix the file: 'alias-import report --run " + run
+                                + " --format csv --output FILE' writes"
+                                + " these rows to a CSV you can correct and import as it is",
+                        "1 REJECTED: fix the data or the mapping, then 'alias-import retry-failed --run " + run
+                                + " --include-rejected'",
+                        "1 DUPLICATE: nothing to do: the same values were sent with an earlier line");
         assertThat(r.out()).doesNotContain(SECRET);
     }
 
@@ -72,24 +79,41 @@ class ReportCommandTest extends SandboxImportTest {
         long run = importSample();
         Path file = home.resolve("sample-report.csv");
 
-        Cli.Result r = cli.run("report", "--run", String.valueOf(run), "--format", "csv", "--output",
-                file.toString());
+        Cli.Result r = cli.run("report", "--run", String.valueOf(run), "--format", "csv", "--output", file.toString());
 
         assertThat(r.exitCode()).as(r.all()).isZero();
-        assertThat(r.out()).contains("wrote 5 rows to " + file + " (run " + run + ")")
+        assertThat(r.out())
+                .contains("wrote 5 rows to " + file + " (run " + run + ")")
                 .contains("1 duplicate row left out");
         byte[] bytes = Files.readAllBytes(file);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         assertThat(text.lines().findFirst()).hasValue(REPORT_HEADER);
         List<Map<String, String>> records = parse(text);
-        assertThat(records).extracting(m -> m.get("_line") + " " + m.get("_failure"))
+        assertThat(records)
+                .extracting(m -> m.get("_line") + " " + m.get("_failure"))
                 .containsExactly("39 INVALID", "40 INVALID", "41 INVALID", "42 REJECTED", "46 INVALID");
-        assertThat(records.get(3)).containsExactlyInAnyOrderEntriesOf(Map.of("Account Name", "Monsters Inc",
-                "Alias", "Monsters Inc", "_line", "42", "_failure", "REJECTED", "_http_status", "422", "_message",
-                "record.Alias: The alias must differ from the account name.", "_attempts", "1", "_run",
-                String.valueOf(run)));
-        assertThat(records.get(2).get("Alias")).as("whole values, not cut as in the table").hasSize(146);
+        assertThat(records.get(3))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Account Name",
+                        "Monsters Inc",
+                        "Alias",
+                        "Monsters Inc",
+                        "_line",
+                        "42",
+                        "_failure",
+                        "REJECTED",
+                        "_http_status",
+                        "422",
+                        "_message",
+                        "record.Alias: The alias must differ from the account name.",
+                        "_attempts",
+                        "1",
+                        "_run",
+                        String.valueOf(run)));
+        assertThat(records.get(2).get("Alias"))
+                .as("whole values, not cut as in the table")
+                .hasSize(146);
         assertThat(records.get(4).get("Alias")).isEqualTo("Tabbed\tLtd");
 
         Cli.Result console = cli.run("report", "--run", String.valueOf(run), "--format", "csv");
@@ -112,29 +136,30 @@ class ReportCommandTest extends SandboxImportTest {
         JsonNode meta = report.get("run");
         assertThat(meta.get("id").asLong()).isEqualTo(run);
         assertThat(meta.get("file").asString()).isEqualTo("aliases.csv");
-        assertThat(meta.get("hash").asString()).isEqualTo(jdbc.queryForObject(
-                "SELECT content_hash FROM import_run WHERE id = ?", String.class, run)).matches("[0-9a-f]{64}");
+        assertThat(meta.get("hash").asString())
+                .isEqualTo(jdbc.queryForObject("SELECT content_hash FROM import_run WHERE id = ?", String.class, run))
+                .matches("[0-9a-f]{64}");
         assertThat(meta.get("status").asString()).isEqualTo("COMPLETED_WITH_FAILURES");
         assertThat(meta.get("counts").get("read").asLong()).isEqualTo(45);
         assertThat(meta.get("counts").get("accepted").asLong()).isEqualTo(39);
         assertThat(meta.get("counts").get("invalid").asLong()).isEqualTo(4);
-        assertThat(Instant.parse(meta.get("startedAt").asString())).isBefore(Instant.parse(
-                meta.get("endedAt").asString()));
+        assertThat(Instant.parse(meta.get("startedAt").asString()))
+                .isBefore(Instant.parse(meta.get("endedAt").asString()));
 
         JsonNode rows = report.get("failedRows");
-        assertThat(rows).extracting(n -> n.get("line").asLong() + " " + n.get("type").asString())
-                .containsExactly("38 DUPLICATE", "39 INVALID", "40 INVALID", "41 INVALID", "42 REJECTED",
-                        "46 INVALID");
+        assertThat(rows)
+                .extracting(n -> n.get("line").asLong() + " " + n.get("type").asString())
+                .containsExactly("38 DUPLICATE", "39 INVALID", "40 INVALID", "41 INVALID", "42 REJECTED", "46 INVALID");
         JsonNode rejected = rows.get(4);
         assertThat(rejected.get("httpStatus").asInt()).isEqualTo(422);
         assertThat(rejected.get("attempts").asInt()).isEqualTo(1);
-        assertThat(rejected.get("message").asString()).isEqualTo(
-                "record.Alias: The alias must differ from the account name.");
+        assertThat(rejected.get("message").asString())
+                .isEqualTo("record.Alias: The alias must differ from the account name.");
         assertThat(Instant.parse(rejected.get("firstAttemptAt").asString())).isNotNull();
         assertThat(Instant.parse(rejected.get("lastAttemptAt").asString())).isNotNull();
         assertThat(rejected.get("resolvedByRun").isNull()).isTrue();
-        assertThat(JSON.convertValue(rejected.get("record"), Map.class)).containsExactly(
-                Map.entry("Account Name", "Monsters Inc"), Map.entry("Alias", "Monsters Inc"));
+        assertThat(JSON.convertValue(rejected.get("record"), Map.class))
+                .containsExactly(Map.entry("Account Name", "Monsters Inc"), Map.entry("Alias", "Monsters Inc"));
         assertThat(rows.get(1).get("httpStatus").isNull()).isTrue();
         assertThat(rows.get(5).get("record").get("Alias").asString()).isEqualTo("Tabbed\tLtd");
         assertThat(report.get("count").asLong()).isEqualTo(6);
@@ -148,30 +173,45 @@ class ReportCommandTest extends SandboxImportTest {
     void rowsALaterRunGotThroughAreLeftOutUnlessAskedFor() {
         long run = importSample();
         long later = run + 1000;
-        jdbc.update("UPDATE failed_row SET resolved_by_run = ?, resolved_at = CURRENT_TIMESTAMP"
-                + " WHERE run_id = ? AND line = 42", later, run);
+        jdbc.update(
+                "UPDATE failed_row SET resolved_by_run = ?, resolved_at = CURRENT_TIMESTAMP"
+                        + " WHERE run_id = ? AND line = 42",
+                later,
+                run);
 
         Cli.Result r = cli.run("report", "--run", String.valueOf(run));
-        assertThat(r.out()).doesNotContain("Monsters Inc").doesNotContain("REJECTED")
+        assertThat(r.out())
+                .doesNotContain("Monsters Inc")
+                .doesNotContain("REJECTED")
                 .contains("1 failed row that later runs got through is not shown (--include-resolved shows it).");
 
         Cli.Result all = cli.run("report", "--run", String.valueOf(run), "--include-resolved");
-        assertThat(all.out()).contains("Alias=\"Monsters Inc\" (resolved by run " + later + ")")
+        assertThat(all.out())
+                .contains("Alias=\"Monsters Inc\" (resolved by run " + later + ")")
                 .contains("1 REJECTED:");
     }
 
     @Test
     void aCorrectedCsvReportImportsAsItIs() throws Exception {
         String tooLong = "x".repeat(130);
-        Path original = csv("round-trip.csv", "Account Name,Alias", "Round Trip A,RT Alias A", "Round Trip B,",
-                "Round Trip C,Round Trip C", "Round Trip D," + tooLong, "Round Trip E,RT Alias E");
+        Path original = csv(
+                "round-trip.csv",
+                "Account Name,Alias",
+                "Round Trip A,RT Alias A",
+                "Round Trip B,",
+                "Round Trip C,Round Trip C",
+                "Round Trip D," + tooLong,
+                "Round Trip E,RT Alias E");
         assertThat(cli.run("import", original.toString()).exitCode()).isEqualTo(3);
         Path fix = home.resolve("round-trip-fix.csv");
-        assertThat(cli.run("report", "--format", "csv", "--output", fix.toString()).exitCode()).isZero();
+        assertThat(cli.run("report", "--format", "csv", "--output", fix.toString())
+                        .exitCode())
+                .isZero();
 
         // What a person does in the spreadsheet: correct the values, keep the rest.
         List<Map<String, String>> rows = parse(Files.readString(fix).substring(1));
-        assertThat(rows).extracting(m -> m.get("Account Name"))
+        assertThat(rows)
+                .extracting(m -> m.get("Account Name"))
                 .containsExactly("Round Trip B", "Round Trip C", "Round Trip D");
         rows.forEach(m -> m.put("Alias", "RT Alias " + m.get("Account Name").substring(11)));
         write(fix, rows);
@@ -180,8 +220,10 @@ class ReportCommandTest extends SandboxImportTest {
         assertThat(again.exitCode()).as(again.all()).isZero();
         assertThat(again.out()).contains("3 rows read, 3 sent: 3 accepted").contains("every row accepted");
         for (String n : List.of("A", "B", "C", "D", "E")) {
-            assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Round Trip " + n, "Alias",
-                    "RT Alias " + n))).as(n).isEqualTo(1);
+            assertThat(sandbox.stats()
+                            .timesAccepted(Map.of("Account Name", "Round Trip " + n, "Alias", "RT Alias " + n)))
+                    .as(n)
+                    .isEqualTo(1);
         }
         assertThat(sandbox.stats().accepted()).isEqualTo(5);
     }
@@ -189,8 +231,8 @@ class ReportCommandTest extends SandboxImportTest {
     @Test
     void formulasAreNeutralisedInTheCsvAndReimportedExactly() throws Exception {
         // Account Name == Alias: the sandbox rejects each row, so each lands in the report.
-        List<String> formulas = List.of("=1+2", "+49 ACME", "-ACME", "@SUM(A1)", "'=quoted", "''-twice",
-                "=HYPERLINK(\"http://evil.example\")");
+        List<String> formulas = List.of(
+                "=1+2", "+49 ACME", "-ACME", "@SUM(A1)", "'=quoted", "''-twice", "=HYPERLINK(\"http://evil.example\")");
         List<String> lines = new ArrayList<>(List.of("Account Name,Alias"));
         formulas.forEach(f -> lines.add(quoted(f) + "," + quoted(f)));
         // Control characters inside a value make a row INVALID; they must still be neutralised in the CSV.
@@ -202,17 +244,34 @@ class ReportCommandTest extends SandboxImportTest {
         assertThat(imported.out()).contains("7 rejected").contains("2 invalid");
 
         Path fix = home.resolve("formulas-fix.csv");
-        assertThat(cli.run("report", "--format", "csv", "--output", fix.toString()).exitCode()).isZero();
+        assertThat(cli.run("report", "--format", "csv", "--output", fix.toString())
+                        .exitCode())
+                .isZero();
         List<Map<String, String>> rows = parse(Files.readString(fix).substring(1));
         assertThat(rows).hasSize(9);
         for (Map<String, String> row : rows) {
-            row.values().forEach(cell -> assertThat(cell).as("a spreadsheet would run [%s]", cell)
-                    .doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")
-                    .doesNotStartWith("\t").doesNotStartWith("\r"));
+            row.values()
+                    .forEach(cell -> assertThat(cell)
+                            .as("a spreadsheet would run [%s]", cell)
+                            .doesNotStartWith("=")
+                            .doesNotStartWith("+")
+                            .doesNotStartWith("-")
+                            .doesNotStartWith("@")
+                            .doesNotStartWith("\t")
+                            .doesNotStartWith("\r"));
         }
-        assertThat(rows).extracting(m -> m.get("Account Name")).containsExactly("'=1+2", "'+49 ACME", "'-ACME",
-                "'@SUM(A1)", "''=quoted", "'''-twice", "'=HYPERLINK(\"http://evil.example\")", "'=cmd\tx",
-                "'-cmd\rx");
+        assertThat(rows)
+                .extracting(m -> m.get("Account Name"))
+                .containsExactly(
+                        "'=1+2",
+                        "'+49 ACME",
+                        "'-ACME",
+                        "'@SUM(A1)",
+                        "''=quoted",
+                        "'''-twice",
+                        "'=HYPERLINK(\"http://evil.example\")",
+                        "'=cmd\tx",
+                        "'-cmd\rx");
 
         // The person changes only the aliases, and removes the control characters the way Excel saves cells.
         for (Map<String, String> row : rows) {
@@ -225,8 +284,10 @@ class ReportCommandTest extends SandboxImportTest {
         assertThat(again.exitCode()).as(again.all()).isZero();
 
         for (int i = 0; i < formulas.size(); i++) {
-            assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", formulas.get(i), "Alias",
-                    "Fixed " + (i + 2)))).as(formulas.get(i)).isEqualTo(1);
+            assertThat(sandbox.stats()
+                            .timesAccepted(Map.of("Account Name", formulas.get(i), "Alias", "Fixed " + (i + 2))))
+                    .as(formulas.get(i))
+                    .isEqualTo(1);
         }
         assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "=cmd x", "Alias", "Fixed 9")))
                 .isEqualTo(1);
@@ -243,22 +304,30 @@ class ReportCommandTest extends SandboxImportTest {
 
         Cli.Result notANumber = cli.run("report", "--run", "yesterday");
         assertThat(notANumber.exitCode()).isEqualTo(2);
-        assertThat(notANumber.err().lines()).containsExactly("error: --run takes a run id or 'last', not"
-                + " 'yesterday'");
+        assertThat(notANumber.err().lines())
+                .containsExactly("error: --run takes a run id or 'last', not" + " 'yesterday'");
     }
 
     @Test
     void anOutputFileThatCannotBeWrittenIsAUsageErrorInOneLine() {
         importSample();
-        Cli.Result r = cli.run("report", "--output", home.resolve("no-such-dir/report.txt").toString());
+        Cli.Result r = cli.run(
+                "report", "--output", home.resolve("no-such-dir/report.txt").toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).singleElement().asString().contains("cannot write").contains("no-such-dir");
+        assertThat(r.err().lines())
+                .singleElement()
+                .asString()
+                .contains("cannot write")
+                .contains("no-such-dir");
 
         Cli.Result directory = cli.run("report", "--output", home.toString());
         assertThat(directory.exitCode()).isEqualTo(2);
-        assertThat(directory.err().lines()).singleElement().asString()
+        assertThat(directory.err().lines())
+                .singleElement()
+                .asString()
                 .startsWith("error: cannot write " + home + ": ")
-                .satisfies(line -> assertThat(line.split(java.util.regex.Pattern.quote(home.toString()))).hasSize(2));
+                .satisfies(line -> assertThat(line.split(java.util.regex.Pattern.quote(home.toString())))
+                        .hasSize(2));
     }
 
     @Test
@@ -267,7 +336,8 @@ class ReportCommandTest extends SandboxImportTest {
         Path file = home.resolve("report.txt");
         Cli.Result r = cli.run("report", "--output", file.toString());
         assertThat(r.out()).isEqualTo("wrote 6 rows to " + file + " (run " + run + ")" + System.lineSeparator());
-        assertThat(Files.readString(file)).startsWith("run " + run + " (import) of aliases.csv")
+        assertThat(Files.readString(file))
+                .startsWith("run " + run + " (import) of aliases.csv")
                 .contains("1 DUPLICATE: nothing to do");
     }
 

@@ -3,16 +3,13 @@ package com.aliasimport.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.sandbox.RateLimit;
 import com.aliasimport.sandbox.SandboxFaults;
-
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** The standalone sandbox's simulation options, parsed by picocli and applied to a sandbox's faults. */
@@ -44,12 +41,15 @@ class SandboxCommandTest {
 
     @Test
     void rateLimitOptions() {
-        assertThat(simulate("--rate-limit", "50", "--burst", "2", "--retry-after", "none").rateLimit())
+        assertThat(simulate("--rate-limit", "50", "--burst", "2", "--retry-after", "none")
+                        .rateLimit())
                 .hasValue(RateLimit.tokenBucket(50, 2).withRetryAfter(RateLimit.RetryAfter.NONE));
         assertThat(simulate("--rate-limit", "20", "--limit-kind", "sliding-window", "--retry-after", "date")
-                .rateLimit()).hasValue(RateLimit.slidingWindow(20).withRetryAfter(RateLimit.RetryAfter.HTTP_DATE));
+                        .rateLimit())
+                .hasValue(RateLimit.slidingWindow(20).withRetryAfter(RateLimit.RetryAfter.HTTP_DATE));
         assertThat(simulate("--rate-limit", "20", "--limit-kind", "Token-Bucket", "--retry-after", "SECONDS")
-                .rateLimit()).hasValue(RateLimit.tokenBucket(20, 2));
+                        .rateLimit())
+                .hasValue(RateLimit.tokenBucket(20, 2));
     }
 
     @Test
@@ -62,8 +62,14 @@ class SandboxCommandTest {
     void nonsenseIsAUsageError() {
         assertUsageError("must be none, seconds or date", "--rate-limit", "5", "--retry-after", "later");
         assertUsageError("must be token-bucket or sliding-window", "--rate-limit", "5", "--limit-kind", "leaky");
-        assertUsageError("--burst is for --limit-kind token-bucket", "--rate-limit", "5", "--limit-kind",
-                "sliding-window", "--burst", "2");
+        assertUsageError(
+                "--burst is for --limit-kind token-bucket",
+                "--rate-limit",
+                "5",
+                "--limit-kind",
+                "sliding-window",
+                "--burst",
+                "2");
         assertUsageError("--burst needs --rate-limit", "--burst", "2");
         assertUsageError("--burst must be 1", "--rate-limit", "5", "--burst", "0");
         assertUsageError("--rate-limit must be 0", "--rate-limit", "-1");
@@ -88,8 +94,20 @@ class SandboxCommandTest {
     void helpNamesEveryOption() {
         String help = new CommandLine(new SandboxCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
 
-        assertThat(help).contains("--latency-ms", "--jitter-ms", "--rate-limit", "--limit-kind", "--burst",
-                "--retry-after", "--failing-rows", "token-bucket", "sliding-window", "none", "seconds", "date");
+        assertThat(help)
+                .contains(
+                        "--latency-ms",
+                        "--jitter-ms",
+                        "--rate-limit",
+                        "--limit-kind",
+                        "--burst",
+                        "--retry-after",
+                        "--failing-rows",
+                        "token-bucket",
+                        "sliding-window",
+                        "none",
+                        "seconds",
+                        "date");
     }
 
     private static SandboxFaults simulate(String... args) {
@@ -101,6 +119,8 @@ class SandboxCommandTest {
     }
 
     private static void assertUsageError(String message, String... args) {
-        assertThatThrownBy(() -> simulate(args)).isInstanceOf(UsageException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> simulate(args))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining(message);
     }
 }

@@ -63,14 +63,16 @@ class CsvGoodFileTest {
 
     @Test
     void utf8ByteOrderMarkIsStrippedFromTheHeaderButHashed() {
-        Path file = write(dir, "excel-utf8.csv", bytes(0xEF, 0xBB, 0xBF, "Account Name,Alias\r\nMüller GmbH,Müller\r\n"));
+        Path file =
+                write(dir, "excel-utf8.csv", bytes(0xEF, 0xBB, 0xBF, "Account Name,Alias\r\nMüller GmbH,Müller\r\n"));
 
         Preflight preflight = new CsvPreflight(CsvSettings.defaults()).run(file);
 
         assertThat(preflight.header()).containsExactly("Account Name", "Alias");
         assertThat(preflight.header().get(0)).doesNotStartWith("\uFEFF");
         assertThat(preflight.sha256Hex()).isEqualTo(sha256Of(file));
-        assertThat(preflight.sizeBytes()).isEqualTo(3 + "Account Name,Alias\r\nMüller GmbH,Müller\r\n".getBytes(StandardCharsets.UTF_8).length);
+        assertThat(preflight.sizeBytes())
+                .isEqualTo(3 + "Account Name,Alias\r\nMüller GmbH,Müller\r\n".getBytes(StandardCharsets.UTF_8).length);
         assertThat(rows(file)).containsExactly(row(2, 1, "Müller GmbH", "Müller"));
     }
 
@@ -90,8 +92,10 @@ class CsvGoodFileTest {
 
     @Test
     void utf16BigEndianWithByteOrderMarkIsReadAsUtf16WhateverTheEncodingSetting() {
-        Path file = write(dir, "utf16be.csv", bytes(0xFE, 0xFF,
-                "Account Name;Alias\nCafé;Café Rouge\n".getBytes(StandardCharsets.UTF_16BE)));
+        Path file = write(
+                dir,
+                "utf16be.csv",
+                bytes(0xFE, 0xFF, "Account Name;Alias\nCafé;Café Rouge\n".getBytes(StandardCharsets.UTF_16BE)));
         CsvSettings settings = new CsvSettings(';', Charset.forName("windows-1252"));
 
         assertThat(new CsvPreflight(settings).run(file).header()).containsExactly("Account Name", "Alias");
@@ -100,16 +104,18 @@ class CsvGoodFileTest {
 
     @Test
     void utf32WithByteOrderMarkIsNotMistakenForUtf16() {
-        Path file = write(dir, "utf32.csv", bytes(0xFF, 0xFE, 0, 0,
-                "Account Name,Alias\nACME,😀\n".getBytes(Charset.forName("UTF-32LE"))));
+        Path file = write(
+                dir,
+                "utf32.csv",
+                bytes(0xFF, 0xFE, 0, 0, "Account Name,Alias\nACME,😀\n".getBytes(Charset.forName("UTF-32LE"))));
 
         assertThat(rows(file)).containsExactly(row(2, 1, "ACME", "😀"));
     }
 
     @Test
     void utf16WithoutByteOrderMarkIsReadWhenTheEncodingSaysSo() {
-        Path file = write(dir, "utf16-nobom.csv",
-                "Account Name,Alias\nMüller,Müller AG\n".getBytes(StandardCharsets.UTF_16LE));
+        Path file = write(
+                dir, "utf16-nobom.csv", "Account Name,Alias\nMüller,Müller AG\n".getBytes(StandardCharsets.UTF_16LE));
         CsvSettings settings = new CsvSettings(',', StandardCharsets.UTF_16LE);
 
         assertThat(new CsvPreflight(settings).run(file).rowCount()).isEqualTo(1);
@@ -127,7 +133,8 @@ class CsvGoodFileTest {
     void crOnlyLineEndings() {
         Path file = write(dir, "classic-mac.csv", "Account Name,Alias\rA,a\r\rB,b\r");
 
-        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isEqualTo(2);
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount())
+                .isEqualTo(2);
         assertThat(rows(file)).containsExactly(row(2, 1, "A", "a"), row(4, 2, "B", "b"));
     }
 
@@ -135,7 +142,8 @@ class CsvGoodFileTest {
     void noFinalNewline() {
         Path file = write(dir, "no-eol.csv", "Account Name,Alias\nA,a\nB,b");
 
-        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isEqualTo(2);
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount())
+                .isEqualTo(2);
         assertThat(rows(file)).containsExactly(row(2, 1, "A", "a"), row(3, 2, "B", "b"));
     }
 
@@ -158,39 +166,44 @@ class CsvGoodFileTest {
 
     @Test
     void quotedMultiLineValuesMoveTheNextRecordsLineNumber() {
-        Path file = write(dir, "multi.csv", "Account Name,Alias\n\"ACME\nInc\",\"line1\r\nline2\rline3\"\nB,b\r\n\"C\",\"\"\n");
+        Path file = write(
+                dir, "multi.csv", "Account Name,Alias\n\"ACME\nInc\",\"line1\r\nline2\rline3\"\nB,b\r\n\"C\",\"\"\n");
 
-        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isEqualTo(3);
-        assertThat(rows(file)).containsExactly(
-                row(2, 1, "ACME\nInc", "line1\r\nline2\rline3"),
-                row(6, 2, "B", "b"),
-                row(7, 3, "C", ""));
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount())
+                .isEqualTo(3);
+        assertThat(rows(file))
+                .containsExactly(
+                        row(2, 1, "ACME\nInc", "line1\r\nline2\rline3"), row(6, 2, "B", "b"), row(7, 3, "C", ""));
     }
 
     @Test
     void nonAsciiValues() {
         Path file = write(dir, "unicode.csv", "Account Name,Alias\nMüller AG,Müller\n東京株式会社,東京\nSmile Co,😀 Smile\n");
 
-        assertThat(rows(file)).containsExactly(
-                row(2, 1, "Müller AG", "Müller"),
-                row(3, 2, "東京株式会社", "東京"),
-                row(4, 3, "Smile Co", "😀 Smile"));
+        assertThat(rows(file))
+                .containsExactly(
+                        row(2, 1, "Müller AG", "Müller"), row(3, 2, "東京株式会社", "東京"), row(4, 3, "Smile Co", "😀 Smile"));
     }
 
     @Test
     void quotesInsideValuesThatDoNotStartWithAQuoteAreKeptAsWritten() {
-        Path file = write(dir, "quotes.csv", "Account Name,Alias\n"
-                + "Dwayne \"The Rock\" Holdings,The Rock\n"
-                + "Null Island,37°36'37.8\"N\n"
-                + "ab\"c,x\"\r\n"
-                + "\"Quoted \"\"too\"\"\",12\" pipe \"\"\n");
+        Path file = write(
+                dir,
+                "quotes.csv",
+                "Account Name,Alias\n"
+                        + "Dwayne \"The Rock\" Holdings,The Rock\n"
+                        + "Null Island,37°36'37.8\"N\n"
+                        + "ab\"c,x\"\r\n"
+                        + "\"Quoted \"\"too\"\"\",12\" pipe \"\"\n");
 
-        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isEqualTo(4);
-        assertThat(rows(file)).containsExactly(
-                row(2, 1, "Dwayne \"The Rock\" Holdings", "The Rock"),
-                row(3, 2, "Null Island", "37°36'37.8\"N"),
-                row(4, 3, "ab\"c", "x\""),
-                row(5, 4, "Quoted \"too\"", "12\" pipe \"\""));
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount())
+                .isEqualTo(4);
+        assertThat(rows(file))
+                .containsExactly(
+                        row(2, 1, "Dwayne \"The Rock\" Holdings", "The Rock"),
+                        row(3, 2, "Null Island", "37°36'37.8\"N"),
+                        row(4, 3, "ab\"c", "x\""),
+                        row(5, 4, "Quoted \"too\"", "12\" pipe \"\""));
     }
 
     @Test
@@ -207,7 +220,8 @@ class CsvGoodFileTest {
     void headerNamesAreTrimmedValuesAreNot() {
         Path file = write(dir, "spaces.csv", " Account Name ,\tAlias \n  ACME , ACME Corp\t\n");
 
-        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).header()).containsExactly("Account Name", "Alias");
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).header())
+                .containsExactly("Account Name", "Alias");
         assertThat(rows(file)).containsExactly(row(2, 1, "  ACME ", " ACME Corp\t"));
     }
 
@@ -215,7 +229,8 @@ class CsvGoodFileTest {
     void rowsWithMoreOrFewerValuesThanTheHeaderAreReturnedAsFound() {
         Path file = write(dir, "ragged.csv", "Account Name,Alias\nA\nB,b,extra\n,\n");
 
-        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isEqualTo(3);
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount())
+                .isEqualTo(3);
         assertThat(rows(file)).containsExactly(row(2, 1, "A"), row(3, 2, "B", "b", "extra"), row(4, 3, "", ""));
     }
 
@@ -284,6 +299,7 @@ class CsvGoodFileTest {
     void headerOnlyFileWithoutNewline() {
         Path file = write(dir, "header-only.csv", "Account Name,Alias");
 
-        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isZero();
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount())
+                .isZero();
     }
 }

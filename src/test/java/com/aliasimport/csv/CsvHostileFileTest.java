@@ -43,12 +43,17 @@ class CsvHostileFileTest {
 
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(4);
-        assertThat(e.getMessage()).contains("line 2, column 4: not valid UTF-8 (byte 0xE9)").contains("\"é\"");
+        assertThat(e.getMessage())
+                .contains("line 2, column 4: not valid UTF-8 (byte 0xE9)")
+                .contains("\"é\"");
     }
 
     @Test
     void invalidByteAfterMultiLineQuotedValueAndCrlfCountsPhysicalLines() {
-        Path file = write(dir, "multi.csv", bytes("Account Name,Alias\r\n", "\"ACME\r\nInc\",x\r\n", "\r\n", "Tokyo,東京", 0xFF, "\r\n"));
+        Path file = write(
+                dir,
+                "multi.csv",
+                bytes("Account Name,Alias\r\n", "\"ACME\r\nInc\",x\r\n", "\r\n", "Tokyo,東京", 0xFF, "\r\n"));
 
         CsvFileException e = refused(file);
 
@@ -86,24 +91,34 @@ class CsvHostileFileTest {
 
         CsvFileException e = refused(file);
 
-        assertThat(e.getMessage()).isEqualTo(file + " looks like UTF-16 (little-endian) without a byte order mark:"
-                + " save it as UTF-8 (in Excel: \"CSV UTF-8\") or pass --encoding UTF-16LE").doesNotContain("\0");
+        assertThat(e.getMessage())
+                .isEqualTo(file + " looks like UTF-16 (little-endian) without a byte order mark:"
+                        + " save it as UTF-8 (in Excel: \"CSV UTF-8\") or pass --encoding UTF-16LE")
+                .doesNotContain("\0");
     }
 
     @Test
     void utf16BigEndianWithoutByteOrderMarkSaysSo() {
         Path file = write(dir, "utf16be-nobom.csv", (HEADER + "東京,東京\n").getBytes(StandardCharsets.UTF_16BE));
 
-        assertThat(refused(file).getMessage()).isEqualTo(file + " looks like UTF-16 (big-endian) without a byte order"
-                + " mark: save it as UTF-8 (in Excel: \"CSV UTF-8\") or pass --encoding UTF-16BE");
+        assertThat(refused(file).getMessage())
+                .isEqualTo(file + " looks like UTF-16 (big-endian) without a byte order"
+                        + " mark: save it as UTF-8 (in Excel: \"CSV UTF-8\") or pass --encoding UTF-16BE");
     }
 
     @Test
     void invalidUtf16AfterAByteOrderMarkIsLocatedInUtf16() {
         // 0xDC00 is the second half of a surrogate pair with no first half.
-        Path file = write(dir, "utf16-bad.csv", bytes(0xFF, 0xFE,
-                (HEADER + "ACME,AC").getBytes(StandardCharsets.UTF_16LE), 0x00, 0xDC,
-                "E\n".getBytes(StandardCharsets.UTF_16LE)));
+        Path file = write(
+                dir,
+                "utf16-bad.csv",
+                bytes(
+                        0xFF,
+                        0xFE,
+                        (HEADER + "ACME,AC").getBytes(StandardCharsets.UTF_16LE),
+                        0x00,
+                        0xDC,
+                        "E\n".getBytes(StandardCharsets.UTF_16LE)));
 
         CsvFileException e = refused(file);
 
@@ -117,14 +132,22 @@ class CsvHostileFileTest {
         CsvSettings utf8 = CsvSettings.defaults();
         assertThat(CsvPreflight.roughHeader(write(dir, "semi.csv", "Account Name;Alias\nA;\"b\n"), utf8))
                 .containsExactly("Account Name;Alias");
-        assertThat(CsvPreflight.roughHeader(write(dir, "le.csv", bytes(0xFF, 0xFE,
-                "Account Name,Alias\r\n".getBytes(StandardCharsets.UTF_16LE))), utf8))
+        assertThat(CsvPreflight.roughHeader(
+                        write(
+                                dir,
+                                "le.csv",
+                                bytes(0xFF, 0xFE, "Account Name,Alias\r\n".getBytes(StandardCharsets.UTF_16LE))),
+                        utf8))
                 .containsExactly("Account Name", "Alias");
-        assertThat(CsvPreflight.roughHeader(write(dir, "nobom.csv",
-                "Account Name,Alias\n".getBytes(StandardCharsets.UTF_16LE)), utf8)).isEmpty();
-        assertThat(CsvPreflight.roughHeader(write(dir, "blank-first.csv", "\nAccount Name,Alias\n"), utf8)).isEmpty();
-        assertThat(CsvPreflight.roughHeader(write(dir, "nothing.csv", new byte[0]), utf8)).isEmpty();
-        assertThat(CsvPreflight.roughHeader(write(dir, "one-long-line.csv", "x".repeat(100_000)), utf8)).isEmpty();
+        assertThat(CsvPreflight.roughHeader(
+                        write(dir, "nobom.csv", "Account Name,Alias\n".getBytes(StandardCharsets.UTF_16LE)), utf8))
+                .isEmpty();
+        assertThat(CsvPreflight.roughHeader(write(dir, "blank-first.csv", "\nAccount Name,Alias\n"), utf8))
+                .isEmpty();
+        assertThat(CsvPreflight.roughHeader(write(dir, "nothing.csv", new byte[0]), utf8))
+                .isEmpty();
+        assertThat(CsvPreflight.roughHeader(write(dir, "one-long-line.csv", "x".repeat(100_000)), utf8))
+                .isEmpty();
     }
 
     @Test
@@ -133,8 +156,9 @@ class CsvHostileFileTest {
 
         CsvFileException e = refused(file);
 
-        assertThat(e.getMessage()).isEqualTo(file + ": line 2, column 6: a NUL character (U+0000): this is a binary"
-                + " file, or text in another encoding, not a CSV text file; save it as CSV UTF-8");
+        assertThat(e.getMessage())
+                .isEqualTo(file + ": line 2, column 6: a NUL character (U+0000): this is a binary"
+                        + " file, or text in another encoding, not a CSV text file; save it as CSV UTF-8");
     }
 
     @Test
@@ -145,19 +169,22 @@ class CsvHostileFileTest {
 
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.column()).isEqualTo(9);
-        assertThat(e.getMessage()).isEqualTo(file + ": line 4, column 9: a quoted value starts here (field 2) and is never "
-                + "closed (unterminated quote)");
+        assertThat(e.getMessage())
+                .isEqualTo(file + ": line 4, column 9: a quoted value starts here (field 2) and is never "
+                        + "closed (unterminated quote)");
     }
 
     @Test
     void unterminatedQuoteInTheMiddleSwallowsTheRestOfTheFile() {
-        Path file = write(dir, "aliases.csv", HEADER + "ACME,ACME Corp\n\"Globex,Globex\nInitech,Initech\nUmbrella,Umbrella\n");
+        Path file = write(
+                dir, "aliases.csv", HEADER + "ACME,ACME Corp\n\"Globex,Globex\nInitech,Initech\nUmbrella,Umbrella\n");
 
         CsvFileException e = refused(file);
 
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.column()).isEqualTo(1);
-        assertThat(e.getMessage()).contains("line 3, column 1: a quoted value starts here (field 1) and is never closed");
+        assertThat(e.getMessage())
+                .contains("line 3, column 1: a quoted value starts here (field 1) and is never closed");
     }
 
     @Test
@@ -169,7 +196,8 @@ class CsvHostileFileTest {
         // The quote opened on line 2 is "closed" by the first quote on line 4, followed by text.
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.column()).isEqualTo(10);
-        assertThat(e.getMessage()).contains("text after the closing quote")
+        assertThat(e.getMessage())
+                .contains("text after the closing quote")
                 .contains("started on line 2, column 6: is a closing quote missing there?");
     }
 
@@ -194,8 +222,10 @@ class CsvHostileFileTest {
 
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(7);
-        assertThat(e.getMessage()).isEqualTo(file + ": line 2, column 7: a space before an opening quote; remove it"
-                + " (a quoted value must start right after the delimiter, or the quotes become part of the value)");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        file + ": line 2, column 7: a space before an opening quote; remove it"
+                                + " (a quoted value must start right after the delimiter, or the quotes become part of the value)");
     }
 
     @Test
@@ -214,8 +244,9 @@ class CsvHostileFileTest {
 
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(13); // the space after the quote is allowed; "C" is not
-        assertThat(e.getMessage()).isEqualTo(file + ": line 2, column 13: text after the closing quote of a value;"
-                + " a quote inside a quoted value must be doubled (\"\")");
+        assertThat(e.getMessage())
+                .isEqualTo(file + ": line 2, column 13: text after the closing quote of a value;"
+                        + " a quote inside a quoted value must be doubled (\"\")");
     }
 
     @Test
@@ -236,20 +267,25 @@ class CsvHostileFileTest {
         CsvFileException e = refused(file);
 
         assertThat(e.line()).isEqualTo(1);
-        assertThat(e.getMessage()).isEqualTo(file + ": line 1: the header has two columns named \"Alias\" (columns 2 and 4)");
+        assertThat(e.getMessage())
+                .isEqualTo(file + ": line 1: the header has two columns named \"Alias\" (columns 2 and 4)");
     }
 
     @Test
     void aValueInAColumnWithoutAHeadingIsRefusedNamingTheColumnAndTheLine() {
-        Path file = write(dir, "aliases.csv", "Account Name,Alias,\nACME,ACME Corp,\n\"Globex\nInc\",Globex, \n"
-                + "Initech,Initech,Owner: Jane\nUmbrella,Umbrella,\n");
+        Path file = write(
+                dir,
+                "aliases.csv",
+                "Account Name,Alias,\nACME,ACME Corp,\n\"Globex\nInc\",Globex, \n"
+                        + "Initech,Initech,Owner: Jane\nUmbrella,Umbrella,\n");
 
         CsvFileException e = refused(file);
 
         assertThat(e.line()).isEqualTo(5);
-        assertThat(e.getMessage()).isEqualTo(file + ": line 5: column 3 has no heading but this line has a value in"
-                + " it: give the column a heading and --map it to a field (or --ignore-column it), or remove the"
-                + " column");
+        assertThat(e.getMessage())
+                .isEqualTo(file + ": line 5: column 3 has no heading but this line has a value in"
+                        + " it: give the column a heading and --map it to a field (or --ignore-column it), or remove the"
+                        + " column");
     }
 
     @Test
@@ -292,7 +328,8 @@ class CsvHostileFileTest {
     void emptyFileExampleUsesTheConfiguredDelimiter() {
         Path file = write(dir, "empty.csv", new byte[0]);
 
-        assertThat(refused(file, new CsvSettings(';', StandardCharsets.UTF_8)).getMessage()).contains("\"Account Name;Alias\"");
+        assertThat(refused(file, new CsvSettings(';', StandardCharsets.UTF_8)).getMessage())
+                .contains("\"Account Name;Alias\"");
     }
 
     @Test
@@ -306,10 +343,11 @@ class CsvHostileFileTest {
     void controlCharactersInTheFileNameAreShownEscaped() {
         Path file = dir.resolve("tab\there\u001B[2J.csv");
 
-        CsvFileException e = catchThrowableOfType(CsvFileException.class,
-                () -> new CsvPreflight(CsvSettings.defaults()).run(file));
+        CsvFileException e =
+                catchThrowableOfType(CsvFileException.class, () -> new CsvPreflight(CsvSettings.defaults()).run(file));
 
-        assertThat(e.getMessage()).isEqualTo("cannot read " + dir + "/tab\\u0009here\\u001B[2J.csv: no such file")
+        assertThat(e.getMessage())
+                .isEqualTo("cannot read " + dir + "/tab\\u0009here\\u001B[2J.csv: no such file")
                 .doesNotContainPattern("\\p{Cntrl}");
     }
 

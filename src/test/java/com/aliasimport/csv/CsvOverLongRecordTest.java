@@ -51,7 +51,8 @@ class CsvOverLongRecordTest {
         CsvRow cut = rows.get(1);
         assertThat(cut.line()).isEqualTo(3);
         assertThat(cut.recordNumber()).isEqualTo(2);
-        assertThat(cut.problem()).isEqualTo(tooLong("Globex,".length() + MAX + 10L))
+        assertThat(cut.problem())
+                .isEqualTo(tooLong("Globex,".length() + MAX + 10L))
                 .isEqualTo("the record is 1,048,593 characters long; the limit is 1,048,576");
         assertThat(cut.values()).containsExactly("Globex", "x".repeat(CsvRecordReader.KEPT_OF_OVER_LONG_VALUE));
         assertThat(rows.get(2)).isEqualTo(new CsvRow(4, 3, List.of("Initech", "Initech")));
@@ -61,10 +62,14 @@ class CsvOverLongRecordTest {
     void lineBreaksInsideAnOverLongQuotedValueStillCountForTheLinesAfterIt() {
         // 400,000 lines inside one quoted value, CRLF and LF mixed: the cut leaves most of them out of the parser.
         String value = "ab\r\n".repeat(200_000) + "cd\n".repeat(200_000);
-        Path file = write(dir, "multiline.csv", HEADER + "ACME,ACME Corp\r\n\"Globex\",\"" + value + "\",\r\n"
-                + "\n\"Initech\nInc\",Initech\nUmbrella,Umbrella");
+        Path file = write(
+                dir,
+                "multiline.csv",
+                HEADER + "ACME,ACME Corp\r\n\"Globex\",\"" + value + "\",\r\n"
+                        + "\n\"Initech\nInc\",Initech\nUmbrella,Umbrella");
 
-        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount()).isEqualTo(4);
+        assertThat(new CsvPreflight(CsvSettings.defaults()).run(file).rowCount())
+                .isEqualTo(4);
         List<CsvRow> rows = rows(file);
         assertThat(rows).extracting(CsvRow::line).containsExactly(2L, 3L, 400_005L, 400_007L);
         assertThat(rows.get(1).problem()).isEqualTo(tooLong("\"Globex\",\"".length() + value.length() + 2L));
@@ -80,14 +85,18 @@ class CsvOverLongRecordTest {
         String onClosingQuote = "\"" + "a".repeat(MAX - 1) + "\",b";
         String afterClosingQuote = "\"" + "a".repeat(MAX - 2) + "\",b";
         String insideDoubledQuote = "\"" + "a".repeat(MAX - 2) + "\"\"x\",b";
-        Path file = write(dir, "edges.csv", HEADER + onClosingQuote + "\n" + afterClosingQuote + "\r\n"
-                + insideDoubledQuote + "\nACME,ACME Corp\n" + onClosingQuote);
+        Path file = write(
+                dir,
+                "edges.csv",
+                HEADER + onClosingQuote + "\n" + afterClosingQuote + "\r\n" + insideDoubledQuote + "\nACME,ACME Corp\n"
+                        + onClosingQuote);
 
         List<CsvRow> rows = rows(file);
 
         assertThat(rows).extracting(CsvRow::line).containsExactly(2L, 3L, 4L, 5L, 6L);
-        assertThat(rows).extracting(CsvRow::problem).containsExactly(tooLong(MAX + 3L), tooLong(MAX + 2L),
-                tooLong(MAX + 5L), null, tooLong(MAX + 3L));
+        assertThat(rows)
+                .extracting(CsvRow::problem)
+                .containsExactly(tooLong(MAX + 3L), tooLong(MAX + 2L), tooLong(MAX + 5L), null, tooLong(MAX + 3L));
         assertThat(rows.get(3).values()).containsExactly("ACME", "ACME Corp");
         assertThat(rows.get(4).values()).containsExactly("a".repeat(256));
     }
@@ -114,8 +123,9 @@ class CsvOverLongRecordTest {
 
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.column()).isEqualTo(9);
-        assertThat(e.getMessage()).startsWith(file + ": line 3, column 9: a quoted value starts here (field 2) and is"
-                + " never closed: its record would run on to the end of the file, ")
+        assertThat(e.getMessage())
+                .startsWith(file + ": line 3, column 9: a quoted value starts here (field 2) and is"
+                        + " never closed: its record would run on to the end of the file, ")
                 .endsWith(" characters; is its closing quote missing?");
     }
 
@@ -126,7 +136,8 @@ class CsvOverLongRecordTest {
         CsvFileException e = refused(file);
 
         assertThat(e.line()).isEqualTo(1);
-        assertThat(e.getMessage()).isEqualTo(file + ": line 1: the header is 1,048,589 characters long; the limit is"
-                + " 1,048,576: is this a CSV file?");
+        assertThat(e.getMessage())
+                .isEqualTo(file + ": line 1: the header is 1,048,589 characters long; the limit is"
+                        + " 1,048,576: is this a CSV file?");
     }
 }

@@ -14,14 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvRowCursorTest {
 
     // Blank lines and a multi-line value, so that restart positions are record counts, not line counts.
-    private static final String CONTENT = "Account Name,Alias\n"
-            + "A,a\n"
-            + "\n"
-            + "\"B\nB\",b\n"
-            + "C,c\n"
-            + "   \n"
-            + "D,\"d,d\"\n"
-            + "E,e";
+    private static final String CONTENT =
+            "Account Name,Alias\n" + "A,a\n" + "\n" + "\"B\nB\",b\n" + "C,c\n" + "   \n" + "D,\"d,d\"\n" + "E,e";
 
     @TempDir
     Path dir;
@@ -38,7 +32,7 @@ class CsvRowCursorTest {
     void skippingNGivesTheSameRemainingRowsForEveryN() {
         Path file = write(dir, "aliases.csv", CONTENT);
         List<CsvRow> all;
-        try (CsvRowCursor cursor = CsvRowCursor.open(file, CsvSettings.defaults(), 0, row -> { })) {
+        try (CsvRowCursor cursor = CsvRowCursor.open(file, CsvSettings.defaults(), 0, row -> {})) {
             all = drain(cursor);
             assertThat(cursor.recordsConsumed()).isEqualTo(5);
             assertThat(cursor.next()).as("stays at the end").isNull();
@@ -75,7 +69,9 @@ class CsvRowCursorTest {
 
         assertThatThrownBy(() -> CsvRowCursor.open(file, CsvSettings.defaults(), 6, null))
                 .isInstanceOf(CsvFileException.class)
-                .hasMessage(file + ": has 5 data records but 6 were already processed; the file has changed since the run started");
+                .hasMessage(
+                        file
+                                + ": has 5 data records but 6 were already processed; the file has changed since the run started");
     }
 
     @Test

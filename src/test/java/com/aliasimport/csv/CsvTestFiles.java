@@ -16,8 +16,7 @@ import java.util.HexFormat;
 /** Builds test files byte by byte (hostile files are about bytes, not strings) and checks refusals. */
 final class CsvTestFiles {
 
-    private CsvTestFiles() {
-    }
+    private CsvTestFiles() {}
 
     static Path write(Path dir, String name, byte[] content) {
         try {
@@ -60,7 +59,10 @@ final class CsvTestFiles {
     static CsvFileException refused(Path file, CsvSettings settings) {
         CsvFileException e = catchThrowableOfType(CsvFileException.class, () -> new CsvPreflight(settings).run(file));
         assertThat(e).as("preflight of %s should refuse it", file).isNotNull();
-        assertThat(e.getMessage()).contains(file.toString()).doesNotContain("\n").doesNotContain("\r");
+        assertThat(e.getMessage())
+                .contains(file.toString())
+                .doesNotContain("\n")
+                .doesNotContain("\r");
         assertThat(e.file()).isEqualTo(file);
         return e;
     }

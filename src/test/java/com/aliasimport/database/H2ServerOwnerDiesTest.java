@@ -2,6 +2,10 @@ package com.aliasimport.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.outcome.AcceptanceJournal;
+import com.aliasimport.sandbox.SandboxStats;
+import com.aliasimport.support.ChildImports;
+import com.aliasimport.support.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.aliasimport.outcome.AcceptanceJournal;
-import com.aliasimport.sandbox.SandboxStats;
-import com.aliasimport.support.ChildImports;
-import com.aliasimport.support.ChildJvm;
 
 /**
  * Two imports of different files share the default H2 set-up (one file, {@code AUTO_SERVER}, {@code AUTO_RECONNECT}):
@@ -61,8 +59,10 @@ class H2ServerOwnerDiesTest {
             assertThat(exitB).as(b.describe()).isZero();
             assertThat(b.out()).as(b.describe()).contains("completed: every row accepted.");
             assertThat(b.err()).as(b.describe()).isEmpty();
-            assertThat(b.log()).as("B lost its server and waited for the database")
-                    .contains("stopped answering").contains("the database is back; carrying on");
+            assertThat(b.log())
+                    .as("B lost its server and waited for the database")
+                    .contains("stopped answering")
+                    .contains("the database is back; carrying on");
             assertThat(count(stats, OF_B)).as("B's rows accepted").isEqualTo(ROWS_B);
             assertThat(duplicates(stats, OF_B)).as("B's rows accepted twice").isZero();
             assertThat(runAccepted(env, fileB)).as("B's accepted_row").isEqualTo(ROWS_B);
@@ -89,18 +89,24 @@ class H2ServerOwnerDiesTest {
             assertThat(b.exitCode(Duration.ofSeconds(150))).as(b.describe()).isEqualTo(1);
             String err = b.err().strip();
             assertThat(err.lines().count()).as(b.describe()).isEqualTo(1);
-            assertThat(err).as(b.describe()).startsWith("error: the database at jdbc:h2:file:" + home.resolve("db")
-                    + " has been unreachable for 0 s: run the same command again when it is back");
+            assertThat(err)
+                    .as(b.describe())
+                    .startsWith("error: the database at jdbc:h2:file:" + home.resolve("db")
+                            + " has been unreachable for 0 s: run the same command again when it is back");
             assertThat(count(stats, OF_B)).as("B stopped part way").isLessThan(ROWS_B);
 
             env.awaitSandboxIdle(Duration.ofMillis(150), Duration.ofSeconds(10));
             long acceptedB = count(stats, OF_B);
             long recordedB = recorded(env, fileB);
             ChildJvm bAgain = env.start("b-again", h2(env), command(fileB));
-            assertThat(bAgain.exitCode(Duration.ofSeconds(150))).as(bAgain.describe()).isZero();
+            assertThat(bAgain.exitCode(Duration.ofSeconds(150)))
+                    .as(bAgain.describe())
+                    .isZero();
             assertThat(bAgain.out()).as(bAgain.describe()).contains("completed: every row accepted.");
             assertThat(count(stats, OF_B)).as("B's rows accepted").isEqualTo(ROWS_B);
-            assertThat(duplicates(stats, OF_B)).as("B's rows sent again").isEqualTo(acceptedB - recordedB)
+            assertThat(duplicates(stats, OF_B))
+                    .as("B's rows sent again")
+                    .isEqualTo(acceptedB - recordedB)
                     .isLessThanOrEqualTo(CONCURRENCY);
             assertThat(runAccepted(env, fileB)).as("B's accepted_row").isEqualTo(ROWS_B);
 
@@ -137,11 +143,16 @@ class H2ServerOwnerDiesTest {
         assertThat(again.exitCode(Duration.ofSeconds(150))).as(again.describe()).isZero();
         assertThat(again.out()).as(again.describe()).contains("completed: every row accepted.");
         assertThat(count(stats, OF_A)).as("A's rows accepted").isEqualTo(ROWS_A);
-        assertThat(duplicates(stats, OF_A)).as("A's rows sent again").isEqualTo(acceptedA - recordedA)
+        assertThat(duplicates(stats, OF_A))
+                .as("A's rows sent again")
+                .isEqualTo(acceptedA - recordedA)
                 .isLessThanOrEqualTo(CONCURRENCY);
         assertThat(runAccepted(env, fileA)).as("A's accepted_row").isEqualTo(ROWS_A);
-        assertThat(env.count("SELECT COUNT(*) FROM import_run WHERE status <> 'COMPLETED'")).isZero();
-        assertThat(env.count("SELECT COUNT(*) FROM run_lock")).as("run_lock released").isZero();
+        assertThat(env.count("SELECT COUNT(*) FROM import_run WHERE status <> 'COMPLETED'"))
+                .isZero();
+        assertThat(env.count("SELECT COUNT(*) FROM run_lock"))
+                .as("run_lock released")
+                .isZero();
     }
 
     /** The product's default H2 options: AUTO_RECONNECT is what lets B outlive its server. */
@@ -150,8 +161,9 @@ class H2ServerOwnerDiesTest {
     }
 
     private static long runAccepted(ChildImports env, Path file) {
-        return env.count("SELECT COUNT(*) FROM accepted_row r JOIN import_run i ON i.id = r.run_id"
-                + " WHERE i.file_name = ?", file.getFileName().toString());
+        return env.count(
+                "SELECT COUNT(*) FROM accepted_row r JOIN import_run i ON i.id = r.run_id" + " WHERE i.file_name = ?",
+                file.getFileName().toString());
     }
 
     /**
@@ -159,9 +171,11 @@ class H2ServerOwnerDiesTest {
      * (ChildImports.recordedAcceptances counts the lines of a single file's run.)
      */
     private static long recorded(ChildImports env, Path file) {
-        long run = env.count("SELECT id FROM import_run WHERE file_name = ?", file.getFileName().toString());
-        Set<Long> lines = new HashSet<>(env.withDatabase(jdbc -> jdbc.queryForList(
-                "SELECT line FROM accepted_row WHERE run_id = ?", Long.class, run)));
+        long run = env.count(
+                "SELECT id FROM import_run WHERE file_name = ?",
+                file.getFileName().toString());
+        Set<Long> lines = new HashSet<>(env.withDatabase(
+                jdbc -> jdbc.queryForList("SELECT line FROM accepted_row WHERE run_id = ?", Long.class, run)));
         if (Files.isDirectory(env.journalDir())) {
             try (Stream<Path> files = Files.list(env.journalDir())) {
                 files.filter(f -> f.getFileName().toString().startsWith("run-" + run + "-"))
@@ -178,14 +192,22 @@ class H2ServerOwnerDiesTest {
     }
 
     private static long duplicates(SandboxStats stats, Predicate<Map<String, String>> which) {
-        return stats.acceptedRecords().entrySet().stream().filter(e -> which.test(e.getKey()))
-                .mapToLong(e -> e.getValue() - 1).sum();
+        return stats.acceptedRecords().entrySet().stream()
+                .filter(e -> which.test(e.getKey()))
+                .mapToLong(e -> e.getValue() - 1)
+                .sum();
     }
 
     private static Path aliases(Path file, int rows) {
         StringBuilder csv = new StringBuilder("Account Name,Alias\n");
         for (int i = 1; i <= rows; i++) {
-            csv.append(B_PREFIX).append("Account ").append(i).append(',').append(B_PREFIX).append("Alias ").append(i)
+            csv.append(B_PREFIX)
+                    .append("Account ")
+                    .append(i)
+                    .append(',')
+                    .append(B_PREFIX)
+                    .append("Alias ")
+                    .append(i)
                     .append('\n');
         }
         try {
@@ -196,14 +218,16 @@ class H2ServerOwnerDiesTest {
     }
 
     private static String[] command(Path file) {
-        return new String[] {"import", file.toString(), "--concurrency", String.valueOf(CONCURRENCY),
-            "--chunk-size", "200"};
+        return new String[] {
+            "import", file.toString(), "--concurrency", String.valueOf(CONCURRENCY), "--chunk-size", "200"
+        };
     }
 
-    private static void awaitAccepted(SandboxStats stats, ChildJvm run, Predicate<Map<String, String>> which,
-            long rows) {
+    private static void awaitAccepted(
+            SandboxStats stats, ChildJvm run, Predicate<Map<String, String>> which, long rows) {
         ChildImports.await(() -> count(stats, which) >= rows || !run.isAlive(), Duration.ofSeconds(90));
-        assertThat(run.isAlive()).as("%s ended before %d rows were accepted%n%s", run.name(), rows, run.describe())
+        assertThat(run.isAlive())
+                .as("%s ended before %d rows were accepted%n%s", run.name(), rows, run.describe())
                 .isTrue();
     }
 }

@@ -2,6 +2,9 @@ package com.aliasimport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.sandbox.SandboxStats;
+import com.aliasimport.support.ChildImports;
+import com.aliasimport.support.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -11,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -20,10 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.aliasimport.sandbox.SandboxStats;
-import com.aliasimport.support.ChildImports;
-import com.aliasimport.support.ChildJvm;
 
 /**
  * A real full disk: a child JVM imports with its working folder (database, acceptance journal, log) on a small
@@ -48,8 +46,9 @@ class DiskFullTest {
     @BeforeAll
     static void mountSmallDisk() throws IOException, InterruptedException {
         mountPoint = Files.createTempDirectory("alias-import-disk-full");
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + DISK, "tmpfs",
-                mountPoint.toString()).redirectErrorStream(true).start();
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + DISK, "tmpfs", mountPoint.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(mount.getInputStream().readAllBytes());
         boolean mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
         if (!mounted) {
@@ -62,7 +61,10 @@ class DiskFullTest {
     @AfterAll
     static void unmount() throws IOException, InterruptedException {
         if (mountPoint != null) {
-            new ProcessBuilder("umount", mountPoint.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+            new ProcessBuilder("umount", mountPoint.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor(30, TimeUnit.SECONDS);
             Files.deleteIfExists(mountPoint);
         }
     }
@@ -85,35 +87,47 @@ class DiskFullTest {
             assertThat(exit).as(full.describe()).isEqualTo(1);
             List<String> errLines = full.err().lines().filter(l -> !l.isBlank()).toList();
             assertThat(errLines).as(full.describe()).hasSize(1);
-            assertThat(errLines.get(0)).as(full.describe())
+            assertThat(errLines.get(0))
+                    .as(full.describe())
                     .startsWith("error: the disk holding " + mountPoint)
                     .containsPattern("is full \\((\\d+ bytes|[\\d.]+ KB|[\\d.]+ MB) left\\): free some space and run"
                             + " the same command again$");
-            assertThat(full.out() + full.err()).as("no logging-framework output on the console")
-                    .doesNotContain("|-ERROR").doesNotContain("\tat ").doesNotContain("Exception")
+            assertThat(full.out() + full.err())
+                    .as("no logging-framework output on the console")
+                    .doesNotContain("|-ERROR")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Exception")
                     .doesNotContain("logback");
-            assertThat(stats.distinctRecords()).as("the disk filled before the run could finish").isLessThan(ROWS);
+            assertThat(stats.distinctRecords())
+                    .as("the disk filled before the run could finish")
+                    .isLessThan(ROWS);
 
             env.sandbox().faults().latency(Duration.ZERO);
             Files.delete(filler);
             // The database failed under the session, which could not add its time: its heartbeats had recorded it.
             long diedAfterMillis = env.count("SELECT session_millis FROM import_run");
-            assertThat(diedAfterMillis).as("the first session's time, as its heartbeats recorded it").isPositive();
-            ChildJvm resumed = ChildJvm.start(mountPoint, console, "resumed", env.properties(),
-                    command);
-            assertThat(resumed.exitCode(Duration.ofSeconds(120))).as(resumed.describe()).isZero();
+            assertThat(diedAfterMillis)
+                    .as("the first session's time, as its heartbeats recorded it")
+                    .isPositive();
+            ChildJvm resumed = ChildJvm.start(mountPoint, console, "resumed", env.properties(), command);
+            assertThat(resumed.exitCode(Duration.ofSeconds(120)))
+                    .as(resumed.describe())
+                    .isZero();
             assertThat(resumed.out()).contains("completed: every row accepted.");
             assertThat(stats.distinctRecords()).as("every row reached the API").isEqualTo(ROWS);
             // Only rows whose acceptance could not be written when the disk filled are sent again.
-            assertThat(stats.duplicateAcceptances()).as("rows the API took twice")
+            assertThat(stats.duplicateAcceptances())
+                    .as("rows the API took twice")
                     .isLessThanOrEqualTo(CONCURRENCY);
             assertThat(env.count("SELECT COUNT(*) FROM accepted_row")).isEqualTo(ROWS);
             assertThat(env.rows("SELECT status FROM import_run").get(0)).containsEntry("STATUS", "COMPLETED");
             // Both sessions' time, so the rate is every row over all the time spent sending them.
-            Matcher summary = Pattern.compile("\\((\\d+\\.\\d) s, (\\d+\\.\\d) rows/s\\)").matcher(resumed.out());
+            Matcher summary =
+                    Pattern.compile("\\((\\d+\\.\\d) s, (\\d+\\.\\d) rows/s\\)").matcher(resumed.out());
             assertThat(summary.find()).as(resumed.out()).isTrue();
             double seconds = Double.parseDouble(summary.group(1));
-            assertThat(seconds * 1000).as("the run's time includes the session the full disk stopped")
+            assertThat(seconds * 1000)
+                    .as("the run's time includes the session the full disk stopped")
                     .isGreaterThan(diedAfterMillis);
             assertThat(Double.parseDouble(summary.group(2))).isCloseTo(ROWS / seconds, Percentage.withPercentage(1));
         }

@@ -2,16 +2,6 @@ package com.aliasimport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.aliasimport.config.AliasImportProperties.Format;
 import com.aliasimport.config.AliasImportProperties.Method;
 import com.aliasimport.config.ApiEndpoints;
@@ -21,6 +11,14 @@ import com.aliasimport.config.SendSettings;
 import com.aliasimport.sandbox.SandboxSettings;
 import com.aliasimport.support.Cli;
 import com.aliasimport.support.SandboxImportTest;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Systemic failures stop the run within moments, resumably, with one line that says what to fix; rows not yet
@@ -32,28 +30,50 @@ class FailFastTest extends SandboxImportTest {
     ImportLauncher launcher;
 
     private ImportResult importWith(Path file, URI importsUrl, String secret) {
-        var api = new ApiSettings(new ApiEndpoints(sandbox.tokenUrl(), importsUrl), SandboxSettings.CLIENT_ID,
-                Secret.of(secret), SandboxSettings.CONFIGURATION, Method.POST, Format.JSON, Duration.ofSeconds(1),
+        var api = new ApiSettings(
+                new ApiEndpoints(sandbox.tokenUrl(), importsUrl),
+                SandboxSettings.CLIENT_ID,
+                Secret.of(secret),
+                SandboxSettings.CONFIGURATION,
+                Method.POST,
+                Format.JSON,
+                Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
-        var send = new SendSettings(0, 8, 50, 4, Duration.ofMillis(20), Duration.ofMillis(100),
-                Duration.ofSeconds(1), 10);
-        return launcher.importFile(new ImportRequest(file, com.aliasimport.csv.CsvSettings.defaults(), api,
-                "test " + importsUrl, send, false, 0, false,
-                Map.of(), List.of(), p -> { }));
+        var send =
+                new SendSettings(0, 8, 50, 4, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1), 10);
+        return launcher.importFile(new ImportRequest(
+                file,
+                com.aliasimport.csv.CsvSettings.defaults(),
+                api,
+                "test " + importsUrl,
+                send,
+                false,
+                0,
+                false,
+                Map.of(),
+                List.of(),
+                p -> {}));
     }
 
     private ImportResult timed(String what, java.util.function.Supplier<ImportResult> run) {
         long start = System.nanoTime();
         ImportResult result = run.get();
-        System.out.printf("fail-fast: %s detected in %d ms: %s%n", what, (System.nanoTime() - start) / 1_000_000,
-                result.message());
+        System.out.printf(
+                "fail-fast: %s detected in %d ms: %s%n",
+                what, (System.nanoTime() - start) / 1_000_000, result.message());
         return result;
     }
 
     private void assertStoppedCleanly(ImportResult result, int rows) {
         assertThat(result.outcome()).isEqualTo(ImportResult.Outcome.FAILED);
-        assertThat(count("SELECT COUNT(*) FROM failed_row WHERE run_id = ?", result.run().id())).isZero();
-        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", result.run().id())).isLessThan(rows);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM failed_row WHERE run_id = ?",
+                        result.run().id()))
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM accepted_row WHERE run_id = ?",
+                        result.run().id()))
+                .isLessThan(rows);
     }
 
     @Test
@@ -61,10 +81,14 @@ class FailFastTest extends SandboxImportTest {
         Path file = aliases("badsecret.csv", 500);
         ImportResult r = timed("refused credentials", () -> importWith(file, sandbox.importsUrl(), "wrong"));
         assertStoppedCleanly(r, 500);
-        assertThat(r.message()).contains("refused the credentials").contains("CUSTOMERGAUGE_CLIENT_SECRET")
+        assertThat(r.message())
+                .contains("refused the credentials")
+                .contains("CUSTOMERGAUGE_CLIENT_SECRET")
                 .doesNotContain("wrong");
         assertThat(sandbox.stats().requests()).isZero();
-        assertThat(sandbox.stats().tokenRequests()).as("one token request, not one per sending thread").isEqualTo(1);
+        assertThat(sandbox.stats().tokenRequests())
+                .as("one token request, not one per sending thread")
+                .isEqualTo(1);
     }
 
     @Test
@@ -76,7 +100,9 @@ class FailFastTest extends SandboxImportTest {
         assertThat(r.message()).contains("401 Unauthorized even with a new token");
         // Each row renews at most once, and rows that met a 401 with the same token share one renewal; those that
         // meet it again with the token they renewed to stop the run, before other rows can renew much further.
-        assertThat(sandbox.stats().tokenRequests()).as("a few renewals, not one per row").isBetween(2L, 4L);
+        assertThat(sandbox.stats().tokenRequests())
+                .as("a few renewals, not one per row")
+                .isBetween(2L, 4L);
         assertThat(sandbox.stats().accepted()).isZero();
     }
 
@@ -86,15 +112,17 @@ class FailFastTest extends SandboxImportTest {
         sandbox.faults().tokenFailNext(3, 503);
         ImportResult r = importWith(file, sandbox.importsUrl(), SECRET);
         assertThat(r.outcome()).as(r.message()).isEqualTo(ImportResult.Outcome.COMPLETED);
-        assertThat(sandbox.stats().tokenRequests()).as("three failures, then the token").isEqualTo(4);
+        assertThat(sandbox.stats().tokenRequests())
+                .as("three failures, then the token")
+                .isEqualTo(4);
         assertThat(sandbox.stats().distinctRecords()).isEqualTo(100);
     }
 
     @Test
     void anUnknownHostStopsTheRun() throws Exception {
         Path file = aliases("nohost.csv", 500);
-        ImportResult r = timed("unknown host", () -> importWith(file, URI.create("https://no-such-host.invalid/records/"),
-                SECRET));
+        ImportResult r = timed(
+                "unknown host", () -> importWith(file, URI.create("https://no-such-host.invalid/records/"), SECRET));
         assertStoppedCleanly(r, 500);
         assertThat(r.message()).contains("unknown host");
     }
@@ -107,7 +135,8 @@ class FailFastTest extends SandboxImportTest {
             closed = s.getLocalPort();
         }
         int port = closed;
-        ImportResult r = timed("connection refused",
+        ImportResult r = timed(
+                "connection refused",
                 () -> importWith(file, URI.create("http://127.0.0.1:" + port + "/records/"), SECRET));
         assertStoppedCleanly(r, 500);
         assertThat(r.message()).contains("connection refused");
@@ -131,7 +160,8 @@ class FailFastTest extends SandboxImportTest {
         assertThat(r.out()).contains("The selected configuration is invalid").contains("run the same command again");
         assertThat(sandbox.stats().requests()).isLessThan(40);
         long run = count("SELECT MAX(id) FROM import_run WHERE file_name = 'badconfig.csv'");
-        assertThat(count("SELECT COUNT(*) FROM failed_row WHERE run_id = ?", run)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM failed_row WHERE run_id = ?", run))
+                .isZero();
 
         sandbox.faults().rejectConfiguration(false);
         Cli.Result fixed = cli.run("import", file.toString());

@@ -2,15 +2,13 @@ package com.aliasimport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.support.Cli;
+import com.aliasimport.support.SandboxImportTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-
-import com.aliasimport.support.Cli;
-import com.aliasimport.support.SandboxImportTest;
 
 /**
  * The fault-injection suite: the sandbox misbehaves the ways a SaaS API does, and every run still ends with every
@@ -25,15 +23,19 @@ class FaultToleranceTest extends SandboxImportTest {
     private void assertAllAcceptedOnce(String fileName, int rows) {
         long run = runOf(fileName);
         assertThat(sandbox.stats().distinctRecords()).isEqualTo(rows);
-        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", run)).isEqualTo(rows);
-        assertThat(count("SELECT COUNT(*) FROM failed_row WHERE run_id = ?", run)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", run))
+                .isEqualTo(rows);
+        assertThat(count("SELECT COUNT(*) FROM failed_row WHERE run_id = ?", run))
+                .isZero();
     }
 
     @Test
     void rowsAreSentConcurrentlyButNeverMoreThanTheConcurrencyAtOnce() throws Exception {
         Path file = aliases("concurrency.csv", 120);
         // Requests an earlier test's client gave up on (read timeouts) may still be held by the server: let them go.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(1))
                 .until(() -> sandbox.stats().concurrentRequests() == 0);
         sandbox.stats().reset();
         sandbox.faults().latency(Duration.ofMillis(30));
@@ -78,10 +80,12 @@ class FaultToleranceTest extends SandboxImportTest {
         // row whose retry met a reset too was taken once more), and each of them is flagged in the audit trail,
         // its attempts saying how often it went.
         assertThat(sandbox.stats().duplicateAcceptances()).isEqualTo(6);
-        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ? AND duplicate_risk",
-                runOf("resets.csv"))).isBetween(1L, 6L);
-        assertThat(count("SELECT SUM(attempts - 1) FROM accepted_row WHERE run_id = ? AND duplicate_risk",
-                runOf("resets.csv"))).isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ? AND duplicate_risk", runOf("resets.csv")))
+                .isBetween(1L, 6L);
+        assertThat(count(
+                        "SELECT SUM(attempts - 1) FROM accepted_row WHERE run_id = ? AND duplicate_risk",
+                        runOf("resets.csv")))
+                .isEqualTo(6);
     }
 
     @Test
@@ -91,8 +95,8 @@ class FaultToleranceTest extends SandboxImportTest {
         Cli.Result r = cli.run("import", file.toString());
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertAllAcceptedOnce("slow.csv", 100);
-        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ? AND duplicate_risk",
-                runOf("slow.csv"))).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ? AND duplicate_risk", runOf("slow.csv")))
+                .isEqualTo(4);
     }
 
     @Test
@@ -141,7 +145,8 @@ class FaultToleranceTest extends SandboxImportTest {
         assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(1);
         assertThat(stopped.out()).contains("failed the same way").contains("503");
         assertThat(count("SELECT COUNT(*) FROM failed_row WHERE run_id = ?", runOf("outage.csv")))
-                .as("rows that met the outage are not failures of their own").isZero();
+                .as("rows that met the outage are not failures of their own")
+                .isZero();
 
         sandbox.faults().clear();
         Cli.Result resumed = cli.run("import", file.toString(), "--chunk-size", "50");

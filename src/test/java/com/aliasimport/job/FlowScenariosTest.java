@@ -2,18 +2,16 @@ package com.aliasimport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.sandbox.RateLimit;
+import com.aliasimport.support.Cli;
+import com.aliasimport.support.SandboxImportTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import com.aliasimport.sandbox.RateLimit;
-import com.aliasimport.support.Cli;
-import com.aliasimport.support.SandboxImportTest;
 
 /**
  * Flow control against a sandbox that behaves like an API far away: a server-side rate limit, rows that fail on
@@ -32,12 +30,14 @@ class FlowScenariosTest extends SandboxImportTest {
         assertThat(sandbox.stats().distinctRecords()).isEqualTo(120);
         long firstRefused = sandbox.stats().throttled();
         assertThat(firstRefused).as("configured at twice the limit, it met it").isPositive();
-        assertThat(first.out()).containsPattern("the API held the run to about (1[5-9]|2[0-5]) requests/s \\(--rate 40\\)");
+        assertThat(first.out())
+                .containsPattern("the API held the run to about (1[5-9]|2[0-5]) requests/s \\(--rate 40\\)");
         long firstRun = count("SELECT MAX(id) FROM import_run");
-        Map<String, Object> run = jdbc.queryForMap("SELECT requests, throttled, learned_limit FROM import_run"
-                + " WHERE id = ?", firstRun);
+        Map<String, Object> run = jdbc.queryForMap(
+                "SELECT requests, throttled, learned_limit FROM import_run" + " WHERE id = ?", firstRun);
         assertThat(((Number) run.get("throttled")).longValue()).isEqualTo(firstRefused);
-        assertThat(((Number) run.get("requests")).longValue()).isEqualTo(sandbox.stats().requests());
+        assertThat(((Number) run.get("requests")).longValue())
+                .isEqualTo(sandbox.stats().requests());
         assertThat(((Number) run.get("learned_limit")).doubleValue()).isBetween(15.0, 25.0);
         double learned = jdbc.queryForObject("SELECT requests_per_second FROM learned_limit", Double.class);
         assertThat(learned).isBetween(15.0, 25.0);
@@ -48,10 +48,12 @@ class FlowScenariosTest extends SandboxImportTest {
         assertThat(second.exitCode()).as(second.all()).isZero();
         assertThat(second.out()).contains("\"learnedLimit\":").contains("\"configuredRate\":40");
         assertThat(sandbox.stats().distinctRecords()).isEqualTo(120);
-        assertThat(sandbox.stats().throttled()).as("starting from the learned limit costs fewer refusals")
+        assertThat(sandbox.stats().throttled())
+                .as("starting from the learned limit costs fewer refusals")
                 .isLessThan(firstRefused);
         Cli.Result history = cli.run("history", "--limit", "2");
-        assertThat(history.out().lines().skip(1)).allSatisfy(line -> assertThat(line).containsPattern(" \\d+/s$"));
+        assertThat(history.out().lines().skip(1))
+                .allSatisfy(line -> assertThat(line).containsPattern(" \\d+/s$"));
     }
 
     @Test
@@ -73,8 +75,8 @@ class FlowScenariosTest extends SandboxImportTest {
         lines.addAll(failing);
         lines.addAll(good);
 
-        Cli.Result r = cli.run("import", csv("bad-first.csv", lines.toArray(String[]::new)).toString(),
-                "--concurrency", "1");
+        Cli.Result r = cli.run(
+                "import", csv("bad-first.csv", lines.toArray(String[]::new)).toString(), "--concurrency", "1");
 
         assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
         assertThat(r.out()).contains("100 accepted").contains("30 exhausted");
@@ -94,9 +96,10 @@ class FlowScenariosTest extends SandboxImportTest {
         assertThat(failing).as("about 5%% fail on every attempt").isBetween(5L, 30L);
         assertThat(sandbox.stats().accepted()).isEqualTo(300 - failing);
         assertThat(sandbox.stats().firstAttempts()).isEqualTo(300);
-        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", run)).isEqualTo(300 - failing);
-        List<Map<String, Object>> failed = jdbc.queryForList("SELECT failure_type, http_status, attempts FROM"
-                + " failed_row WHERE run_id = ?", run);
+        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", run))
+                .isEqualTo(300 - failing);
+        List<Map<String, Object>> failed = jdbc.queryForList(
+                "SELECT failure_type, http_status, attempts FROM" + " failed_row WHERE run_id = ?", run);
         assertThat(failed).allSatisfy(row -> {
             assertThat(row.get("FAILURE_TYPE")).isEqualTo("EXHAUSTED");
             assertThat(row.get("HTTP_STATUS")).isEqualTo(503);
@@ -120,7 +123,8 @@ class FlowScenariosTest extends SandboxImportTest {
         // back-offs): unchecked, 5% of failing rows would take a fifth of the rate. The budget lets 10 retries go
         // at once, then 1 per 50 new rows; the rest wait until the new rows run out.
         assertThat(failing * 5).as("retries in all").isGreaterThan(10 + 400 / 50);
-        assertThat(sandbox.stats().repeatsBeforeLastFirstAttempt()).as("retries while new rows were waiting")
+        assertThat(sandbox.stats().repeatsBeforeLastFirstAttempt())
+                .as("retries while new rows were waiting")
                 .isLessThanOrEqualTo(10 + 400 / 50);
     }
 

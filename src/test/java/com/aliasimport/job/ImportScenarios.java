@@ -2,6 +2,13 @@ package com.aliasimport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.outcome.AcceptanceJournal;
+import com.aliasimport.outcome.AcceptedRow;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
+import com.aliasimport.outcome.RowOutcomeStore;
+import com.aliasimport.support.Cli;
+import com.aliasimport.support.SandboxImportTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +20,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.aliasimport.outcome.AcceptanceJournal;
-import com.aliasimport.outcome.AcceptedRow;
-import com.aliasimport.outcome.FailedRow;
-import com.aliasimport.outcome.FailureType;
-import com.aliasimport.outcome.RowOutcomeStore;
-import com.aliasimport.support.Cli;
-import com.aliasimport.support.SandboxImportTest;
 
 /**
  * Import scenarios that depend on the database (job repository, run registry, run lock, failed rows): they must
@@ -42,20 +40,28 @@ abstract class ImportScenarios extends SandboxImportTest {
         Cli.Result r = cli.run("import", SAMPLE.toString());
 
         assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
-        assertThat(r.out()).contains("45 rows read, 40 sent: 39 accepted, 1 rejected")
-                .contains("4 invalid, 1 duplicates").contains("report --run");
+        assertThat(r.out())
+                .contains("45 rows read, 40 sent: 39 accepted, 1 rejected")
+                .contains("4 invalid, 1 duplicates")
+                .contains("report --run");
         assertThat(sandbox.stats().accepted()).isEqualTo(39);
         assertThat(sandbox.stats().duplicateAcceptances()).isZero();
-        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Müller & Söhne GmbH",
-                "Alias", "Müller Söhne"))).isEqualTo(1);
+        assertThat(sandbox.stats()
+                        .timesAccepted(Map.of("Account Name", "Müller & Söhne GmbH", "Alias", "Müller Söhne")))
+                .isEqualTo(1);
         assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Initech, Inc.", "Alias", "Initech")))
                 .isEqualTo(1);
-        assertThat(sandbox.stats().tokenRequests()).as("one token for the whole run").isEqualTo(1);
+        assertThat(sandbox.stats().tokenRequests())
+                .as("one token for the whole run")
+                .isEqualTo(1);
 
         long run = count("SELECT MAX(id) FROM import_run");
-        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", run)).isEqualTo(39);
-        assertThat(jdbc.queryForList("SELECT line, failure_type, http_status, message FROM failed_row"
-                + " WHERE run_id = ? ORDER BY line", run))
+        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", run))
+                .isEqualTo(39);
+        assertThat(jdbc.queryForList(
+                        "SELECT line, failure_type, http_status, message FROM failed_row"
+                                + " WHERE run_id = ? ORDER BY line",
+                        run))
                 .extracting(m -> m.get("LINE") + " " + m.get("FAILURE_TYPE") + " " + m.get("HTTP_STATUS") + " "
                         + m.get("MESSAGE"))
                 .containsExactly(
@@ -85,26 +91,35 @@ abstract class ImportScenarios extends SandboxImportTest {
     @Test
     void anOverLongRecordIsAnInvalidRowAndEveryOtherRowIsImportedAtItsExactLine() throws Exception {
         // A quoted value of 120,000 lines (1.2 million characters) starting on line 3.
-        Path file = csv("over-long.csv", "Account Name,Alias", "ACME,ACME Corp",
-                "Globex,\"" + "long line\n".repeat(120_000) + "\"", "Initech,", "Umbrella,Umbrella Corp");
+        Path file = csv(
+                "over-long.csv",
+                "Account Name,Alias",
+                "ACME,ACME Corp",
+                "Globex,\"" + "long line\n".repeat(120_000) + "\"",
+                "Initech,",
+                "Umbrella,Umbrella Corp");
         Cli.Result r = cli.run("import", file.toString());
 
         assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
         assertThat(r.out()).contains("4 rows read, 2 sent: 2 accepted").contains("2 invalid");
         assertThat(sandbox.stats().requests()).isEqualTo(2);
-        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "ACME", "Alias", "ACME Corp"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "ACME", "Alias", "ACME Corp")))
+                .isEqualTo(1);
         assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Umbrella", "Alias", "Umbrella Corp")))
                 .isEqualTo(1);
         long run = count("SELECT MAX(id) FROM import_run WHERE file_name = 'over-long.csv'");
-        assertThat(jdbc.queryForList("SELECT line, failure_type, message FROM failed_row WHERE run_id = ?"
-                + " ORDER BY line", run))
+        assertThat(jdbc.queryForList(
+                        "SELECT line, failure_type, message FROM failed_row WHERE run_id = ?" + " ORDER BY line", run))
                 .extracting(m -> m.get("LINE") + " " + m.get("FAILURE_TYPE") + " " + m.get("MESSAGE"))
-                .containsExactly("3 INVALID the record is 1,200,009 characters long; the limit is 1,048,576",
+                .containsExactly(
+                        "3 INVALID the record is 1,200,009 characters long; the limit is 1,048,576",
                         "120004 INVALID \"Alias\" is blank");
         List<FailedRow> failed = new ArrayList<>();
         outcomes.forEachFailed(run, failed::add);
         assertThat(failed.get(0).record()).containsEntry("Account Name", "Globex");
-        assertThat(failed.get(0).record().get("Alias")).as("only the start of the value is kept").hasSize(256)
+        assertThat(failed.get(0).record().get("Alias"))
+                .as("only the start of the value is kept")
+                .hasSize(256)
                 .startsWith("long line\nlong line");
     }
 
@@ -149,7 +164,9 @@ abstract class ImportScenarios extends SandboxImportTest {
         assertThat(canary.exitCode()).as(canary.all()).isZero();
         long run = count("SELECT id FROM import_run WHERE file_name = 'journaled.csv'");
         Path journal = Path.of(jdbc.queryForObject("SELECT journal FROM import_run WHERE id = ?", String.class, run));
-        assertThat(journal).as("a session that ended normally stored everything and left no journal").doesNotExist();
+        assertThat(journal)
+                .as("a session that ended normally stored everything and left no journal")
+                .doesNotExist();
 
         // As if a session had sent "Account 11" and "Account 12" (lines 12 and 13), journaled their 200s, and died.
         Instant at = Instant.parse("2026-11-23T04:00:00Z");
@@ -160,12 +177,18 @@ abstract class ImportScenarios extends SandboxImportTest {
 
         Cli.Result rest = cli.run("import", file.toString(), "--chunk-size", "5");
         assertThat(rest.exitCode()).as(rest.all()).isZero();
-        assertThat(sandbox.stats().accepted()).as("every row but the two journaled ones").isEqualTo(28);
-        assertThat(sandbox.stats().timesAccepted(Map.of("Account Name", "Account 11", "Alias",
-                "Alias 11 journaled.csv"))).isZero();
-        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", run)).isEqualTo(30);
-        assertThat(jdbc.queryForMap("SELECT attempts, duplicate_risk FROM accepted_row WHERE run_id = ? AND line = 13",
-                run)).containsEntry("ATTEMPTS", 1).containsEntry("DUPLICATE_RISK", true);
+        assertThat(sandbox.stats().accepted())
+                .as("every row but the two journaled ones")
+                .isEqualTo(28);
+        assertThat(sandbox.stats()
+                        .timesAccepted(Map.of("Account Name", "Account 11", "Alias", "Alias 11 journaled.csv")))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", run))
+                .isEqualTo(30);
+        assertThat(jdbc.queryForMap(
+                        "SELECT attempts, duplicate_risk FROM accepted_row WHERE run_id = ? AND line = 13", run))
+                .containsEntry("ATTEMPTS", 1)
+                .containsEntry("DUPLICATE_RISK", true);
         assertThat(journal).doesNotExist();
     }
 
@@ -178,21 +201,24 @@ abstract class ImportScenarios extends SandboxImportTest {
             failed = cli.run("import", file.toString(), "--chunk-size", "40");
         }
         assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
-        assertThat(failed.out()).contains("The selected configuration is invalid").contains("run the same command");
+        assertThat(failed.out())
+                .contains("The selected configuration is invalid")
+                .contains("run the same command");
         long accepted = sandbox.stats().accepted();
         assertThat(accepted).isBetween(150L, 399L);
         long run = count("SELECT id FROM import_run WHERE file_name = 'resume.csv'");
         assertThat(count("SELECT COUNT(*) FROM failed_row WHERE run_id = ?", run))
-                .as("a systemic error is not the rows' fault").isZero();
+                .as("a systemic error is not the rows' fault")
+                .isZero();
 
         sandbox.faults().rejectConfiguration(false);
         Cli.Result resumed = cli.run("import", file.toString(), "--chunk-size", "40");
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         assertThat(sandbox.stats().distinctRecords()).isEqualTo(400);
         assertThat(sandbox.stats().duplicateAcceptances()).isZero();
-        assertThat(count("SELECT COUNT(DISTINCT id) FROM import_run WHERE file_name = 'resume.csv'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(DISTINCT id) FROM import_run WHERE file_name = 'resume.csv'"))
+                .isEqualTo(1);
     }
-
 
     @Test
     void aSecondImportOfAFileBeingImportedExitsWith4AndSendsNothing() throws Exception {
@@ -206,7 +232,10 @@ abstract class ImportScenarios extends SandboxImportTest {
 
         Cli.Result second = cli.run("import", file.toString());
         assertThat(second.exitCode()).as(second.all()).isEqualTo(4);
-        assertThat(second.err()).contains("another run of").contains("busy.csv").contains("in progress")
+        assertThat(second.err())
+                .contains("another run of")
+                .contains("busy.csv")
+                .contains("in progress")
                 .contains("nothing was sent");
 
         Cli.Result firstResult = first.join();
@@ -227,7 +256,9 @@ abstract class ImportScenarios extends SandboxImportTest {
                 CyclicBarrier start = new CyclicBarrier(parallel);
                 List<Future<Cli.Result>> results = new ArrayList<>();
                 for (int t = 0; t < parallel; t++) {
-                    Path file = csv("same-moment-" + round + "-" + t + ".csv", "Account Name,Alias",
+                    Path file = csv(
+                            "same-moment-" + round + "-" + t + ".csv",
+                            "Account Name,Alias",
                             "Account " + round + "/" + t + ",Alias " + t);
                     results.add(pool.submit(() -> {
                         start.await();

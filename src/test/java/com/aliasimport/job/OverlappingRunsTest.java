@@ -2,19 +2,17 @@ package com.aliasimport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.sandbox.SandboxStats;
+import com.aliasimport.support.ChildImports;
+import com.aliasimport.support.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.aliasimport.sandbox.SandboxStats;
-import com.aliasimport.support.ChildImports;
-import com.aliasimport.support.ChildJvm;
 
 /**
  * Two processes on the same file, as two cron entries or a cron run and a person would start them: only one sends.
@@ -55,8 +53,11 @@ class OverlappingRunsTest {
             assertThat(stats.distinctRecords()).isEqualTo(ROWS);
             assertThat(stats.requests()).as("each row sent once").isEqualTo(ROWS);
             assertThat(stats.duplicateAcceptances()).isZero();
-            assertThat(stats.tokenRequests()).as("the second run did not even ask for a token").isEqualTo(1);
-            assertThat(env.rows("SELECT status FROM import_run")).as("one run for the file")
+            assertThat(stats.tokenRequests())
+                    .as("the second run did not even ask for a token")
+                    .isEqualTo(1);
+            assertThat(env.rows("SELECT status FROM import_run"))
+                    .as("one run for the file")
                     .containsExactly(Map.of("STATUS", "COMPLETED"));
             assertThat(env.count("SELECT COUNT(*) FROM run_lock")).isZero();
         }
@@ -70,15 +71,22 @@ class OverlappingRunsTest {
             Path file = env.aliases("stuck.csv", 50);
             // Every request hangs: the run is alive (its lock's heartbeat goes on) but sends nothing more.
             env.sandbox().faults().latency(Duration.ofSeconds(120));
-            ChildJvm stuck = env.start("stuck", Map.of("alias-import.http.read-timeout", "300s"),
-                    "import", file.toString(), "--concurrency", "4");
+            ChildJvm stuck = env.start(
+                    "stuck",
+                    Map.of("alias-import.http.read-timeout", "300s"),
+                    "import",
+                    file.toString(),
+                    "--concurrency",
+                    "4");
             // Unthrottled (as every child run here), its first request goes alone, and hangs.
             ChildImports.await(() -> stats.requests() >= 1 || !stuck.isAlive(), Duration.ofSeconds(90));
             assertThat(stuck.isAlive()).as(stuck.describe()).isTrue();
             long requests = stats.requests();
 
             ChildJvm second = env.start("second", "import", file.toString());
-            assertThat(second.exitCode(Duration.ofSeconds(90))).as(second.describe()).isEqualTo(4);
+            assertThat(second.exitCode(Duration.ofSeconds(90)))
+                    .as(second.describe())
+                    .isEqualTo(4);
             assertThat(second.err().strip()).matches(LOCKED).contains("process " + stuck.pid() + " ");
             assertThat(stats.requests()).as("the second run sent nothing").isEqualTo(requests);
             assertThat(stats.tokenRequests()).isEqualTo(1);
@@ -87,7 +95,9 @@ class OverlappingRunsTest {
             stuck.kill();
             env.sandbox().faults().latency(Duration.ZERO);
             ChildJvm third = env.start("third", "import", file.toString());
-            assertThat(third.exitCode(Duration.ofSeconds(90))).as(third.describe()).isZero();
+            assertThat(third.exitCode(Duration.ofSeconds(90)))
+                    .as(third.describe())
+                    .isZero();
             // The dead owner's heartbeat was seconds old, far from stale: only the process check can have let
             // the third run in.
             assertThat(third.log()).contains("took over lock").contains("from dead process " + stuck.pid() + " ");

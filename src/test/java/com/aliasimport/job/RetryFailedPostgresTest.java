@@ -4,5 +4,4 @@ import com.aliasimport.support.PostgresDatabase;
 
 /** {@link RetryFailedTest} on PostgreSQL (skipped without a server). */
 @PostgresDatabase
-class RetryFailedPostgresTest extends RetryFailedTest {
-}
+class RetryFailedPostgresTest extends RetryFailedTest {}

@@ -2,12 +2,10 @@ package com.aliasimport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
-
 import com.aliasimport.support.Cli;
 import com.aliasimport.support.SandboxImportTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /** retry-failed end to end: only unresolved transient failures are re-sent, resolved rows are marked, history kept. */
 class RetryFailedTest extends SandboxImportTest {
@@ -35,8 +33,10 @@ class RetryFailedTest extends SandboxImportTest {
         assertThat(count("SELECT COUNT(*) FROM failed_row WHERE run_id = ? AND resolved_by_run = ?", run, retryRun))
                 .isEqualTo(2);
         assertThat(count("SELECT MIN(attempts) FROM failed_row WHERE run_id = ?", run))
-                .as("attempts add up across runs").isEqualTo(7);
-        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", retryRun)).isEqualTo(2);
+                .as("attempts add up across runs")
+                .isEqualTo(7);
+        assertThat(count("SELECT COUNT(*) FROM accepted_row WHERE run_id = ?", retryRun))
+                .isEqualTo(2);
 
         Cli.Result nothing = cli.run("retry-failed", "--run", String.valueOf(run));
         assertThat(nothing.exitCode()).isZero();
@@ -57,8 +57,9 @@ class RetryFailedTest extends SandboxImportTest {
         Cli.Result again = cli.run("retry-failed", "--include-rejected");
         assertThat(again.exitCode()).as(again.all()).isEqualTo(3);
         assertThat(again.out()).contains("1 rejected").contains("1 rows still fail");
-        assertThat(jdbc.queryForMap("SELECT failure_type, attempts, message, retried_by_run FROM failed_row"
-                + " WHERE run_id = ?", run))
+        assertThat(jdbc.queryForMap(
+                        "SELECT failure_type, attempts, message, retried_by_run FROM failed_row" + " WHERE run_id = ?",
+                        run))
                 .containsEntry("FAILURE_TYPE", "REJECTED")
                 .containsEntry("ATTEMPTS", 2)
                 .containsEntry("MESSAGE", "record.Alias: The alias must differ from the account name.");
@@ -79,16 +80,20 @@ class RetryFailedTest extends SandboxImportTest {
         assertThat(cli.run("import", file.toString()).exitCode()).isZero();
         long run = runOf("retrystop.csv");
         // Make 40 of the accepted rows look as if they had been exhausted (as after a long outage).
-        jdbc.update("INSERT INTO failed_row (run_id, line, record_json, failure_type, http_status, message, attempts)"
-                + " SELECT ?, line, '{\"Account Name\":\"Account ' || (line - 1) || '\",\"Alias\":\"Alias '"
-                + " || (line - 1) || ' retrystop.csv\"}', 'EXHAUSTED', 503, 'Service Unavailable', 6"
-                + " FROM accepted_row WHERE run_id = ? AND line <= 41", run, run);
+        jdbc.update(
+                "INSERT INTO failed_row (run_id, line, record_json, failure_type, http_status, message, attempts)"
+                        + " SELECT ?, line, '{\"Account Name\":\"Account ' || (line - 1) || '\",\"Alias\":\"Alias '"
+                        + " || (line - 1) || ' retrystop.csv\"}', 'EXHAUSTED', 503, 'Service Unavailable', 6"
+                        + " FROM accepted_row WHERE run_id = ? AND line <= 41",
+                run,
+                run);
         jdbc.update("DELETE FROM accepted_row WHERE run_id = ? AND line <= 41", run);
         jdbc.update("UPDATE import_run SET status = 'COMPLETED_WITH_FAILURES' WHERE id = ?", run);
         sandbox.stats().reset();
 
         Cli.Result stopped;
-        try (Trigger configurationBreaks = whenAccepted(12, () -> sandbox.faults().rejectConfiguration(true))) {
+        try (Trigger configurationBreaks =
+                whenAccepted(12, () -> sandbox.faults().rejectConfiguration(true))) {
             stopped = cli.run("retry-failed", "--run", String.valueOf(run), "--concurrency", "2");
         }
         assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(1);
@@ -102,7 +107,8 @@ class RetryFailedTest extends SandboxImportTest {
         assertThat(count("SELECT COUNT(*) FROM failed_row WHERE run_id = ? AND resolved_by_run IS NULL", run))
                 .isZero();
         assertThat(count("SELECT COUNT(*) FROM import_run WHERE kind = 'RETRY' AND retry_of = ?", run))
-                .as("the same retry run resumed").isEqualTo(1);
+                .as("the same retry run resumed")
+                .isEqualTo(1);
     }
 
     @Test

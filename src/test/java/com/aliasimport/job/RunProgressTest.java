@@ -26,6 +26,8 @@ class RunProgressTest {
 
         assertThat(progress.readPosition()).isEqualTo(7);
         assertThat(progress.done()).isEqualTo(7);
-        assertThat(progress.sentThisSession()).as("rows sent by the process, for its summary").isEqualTo(7);
+        assertThat(progress.sentThisSession())
+                .as("rows sent by the process, for its summary")
+                .isEqualTo(7);
     }
 }

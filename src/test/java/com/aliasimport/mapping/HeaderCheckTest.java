@@ -3,13 +3,11 @@ package com.aliasimport.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.aliasimport.config.AliasImportProperties;
 import com.aliasimport.config.ConfigurationException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class HeaderCheckTest {
 
@@ -55,22 +53,23 @@ class HeaderCheckTest {
                 .isInstanceOf(HeaderException.class)
                 .hasMessageContaining("looks delimited by \";\"")
                 .hasMessageContaining("alias-import.csv.delimiter");
-        assertThatThrownBy(() -> bind(List.of("Account Name\tAlias")))
-                .hasMessageContaining("looks delimited by tabs");
+        assertThatThrownBy(() -> bind(List.of("Account Name\tAlias"))).hasMessageContaining("looks delimited by tabs");
     }
 
     @Test
     void namesAColumnThatDiffersOnlyInCase() {
         assertThatThrownBy(() -> bind(List.of("account name", "Alias")))
                 .isInstanceOf(HeaderException.class)
-                .hasMessageContaining("column 1 \"account name\" differs from the mapping field \"Account Name\""
-                        + " only in case");
+                .hasMessageContaining(
+                        "column 1 \"account name\" differs from the mapping field \"Account Name\"" + " only in case");
     }
 
     @Test
     void aColumnMapRenamesCrmHeadings() {
-        ColumnBinding b = bind(List.of("Company", "Alternative Name"),
-                Map.of("Company", "Account Name", "Alternative Name", "Alias"), List.of());
+        ColumnBinding b = bind(
+                List.of("Company", "Alternative Name"),
+                Map.of("Company", "Account Name", "Alternative Name", "Alias"),
+                List.of());
         assertThat(b.fields()).containsExactly("Account Name", "Alias");
         assertThat(b.columnIndexes()).containsExactly(0, 1);
     }
@@ -83,12 +82,13 @@ class HeaderCheckTest {
 
     @Test
     void ignoredColumnsAndTheReportsOwnColumnsAreLeftOut() {
-        ColumnBinding b = bind(List.of("Account Name", "Notes", "Alias", "_line", "_failure", "_message"),
-                Map.of(), List.of("Notes"));
+        ColumnBinding b = bind(
+                List.of("Account Name", "Notes", "Alias", "_line", "_failure", "_message"), Map.of(), List.of("Notes"));
         assertThat(b.fields()).containsExactly("Account Name", "Alias");
         assertThat(b.columnIndexes()).containsExactly(0, 2);
         assertThat(b.reportFile()).isTrue();
-        assertThat(bind(List.of("Account Name", "Alias"), Map.of(), List.of()).reportFile()).isFalse();
+        assertThat(bind(List.of("Account Name", "Alias"), Map.of(), List.of()).reportFile())
+                .isFalse();
     }
 
     @Test
@@ -110,8 +110,8 @@ class HeaderCheckTest {
 
     @Test
     void twoColumnsForOneFieldAreRefused() {
-        assertThatThrownBy(() -> bind(List.of("Company", "Account Name", "Alias"),
-                Map.of("Company", "Account Name"), List.of()))
+        assertThatThrownBy(() ->
+                        bind(List.of("Company", "Account Name", "Alias"), Map.of("Company", "Account Name"), List.of()))
                 .isInstanceOf(HeaderException.class)
                 .hasMessageContaining("both give the field \"Account Name\"");
     }

@@ -2,21 +2,21 @@ package com.aliasimport.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.aliasimport.config.AliasImportProperties;
 import com.aliasimport.csv.CsvRow;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class RowClassifierTest {
 
-    private final InboundMapping mapping = InboundMapping.from(new AliasImportProperties.Mapping(
-            List.of("Account Name", "Alias"), List.of("Account Name", "Alias"), Map.of(), List.of(), 10),
-            Map.of(), List.of());
-    private final RowClassifier classifier = new RowClassifier(
-            new HeaderCheck(mapping).bind("f.csv", List.of("Account Name", "Alias")), mapping, 100);
+    private final InboundMapping mapping = InboundMapping.from(
+            new AliasImportProperties.Mapping(
+                    List.of("Account Name", "Alias"), List.of("Account Name", "Alias"), Map.of(), List.of(), 10),
+            Map.of(),
+            List.of());
+    private final RowClassifier classifier =
+            new RowClassifier(new HeaderCheck(mapping).bind("f.csv", List.of("Account Name", "Alias")), mapping, 100);
 
     @Test
     void trimsValuesAndKeepsMappingFieldNames() {
@@ -36,8 +36,11 @@ class RowClassifierTest {
     @Test
     void controlCharactersInsideAValueAreInvalid() {
         ClassifiedRow row = classifier.classify(4, List.of("AC\u0007ME", "x"));
-        assertThat(row.problem().message()).contains("control character (U+0007)").contains("\"Account Name\"");
-        assertThat(classifier.classify(5, List.of("A\nB", "x")).problem().message()).contains("U+000A");
+        assertThat(row.problem().message())
+                .contains("control character (U+0007)")
+                .contains("\"Account Name\"");
+        assertThat(classifier.classify(5, List.of("A\nB", "x")).problem().message())
+                .contains("U+000A");
     }
 
     @Test
@@ -49,7 +52,10 @@ class RowClassifierTest {
 
     @Test
     void aRowWithTheWrongNumberOfValuesIsInvalid() {
-        assertThat(classifier.classify(8, List.of("ACME", "Acme", "extra")).problem().message())
+        assertThat(classifier
+                        .classify(8, List.of("ACME", "Acme", "extra"))
+                        .problem()
+                        .message())
                 .isEqualTo("the line has 3 values but the header has 2 columns");
         assertThat(classifier.classify(9, List.of("ACME")).problem().message())
                 .isEqualTo("the line has 1 value but the header has 2 columns");
@@ -58,7 +64,8 @@ class RowClassifierTest {
     @Test
     void anExactRepeatOfAnEarlierValidRowIsADuplicateNamingThatLine() {
         assertThat(classifier.classify(2, List.of("ACME", "Acme")).isValid()).isTrue();
-        assertThat(classifier.classify(3, List.of("ACME", "Acme Corp")).isValid()).isTrue();
+        assertThat(classifier.classify(3, List.of("ACME", "Acme Corp")).isValid())
+                .isTrue();
         ClassifiedRow again = classifier.classify(4, List.of(" ACME", "Acme "));
         assertThat(again.problem().kind()).isEqualTo(RowProblem.Kind.DUPLICATE);
         assertThat(again.problem().message()).isEqualTo("same values as line 2");
@@ -73,7 +80,10 @@ class RowClassifierTest {
         assertThat(row.problem()).isEqualTo(new RowProblem(RowProblem.Kind.INVALID, problem));
         assertThat(row.line()).isEqualTo(12);
         assertThat(row.record()).containsExactly(Map.entry("Account Name", "ACME"), Map.entry("Alias", "Acme"));
-        assertThat(classifier.classify(new CsvRow(13, 6, List.of("ACME", "Acme"))).isValid()).isTrue();
+        assertThat(classifier
+                        .classify(new CsvRow(13, 6, List.of("ACME", "Acme")))
+                        .isValid())
+                .isTrue();
     }
 
     @Test
@@ -109,11 +119,15 @@ class RowClassifierTest {
 
     @Test
     void aReportFilesEscapedValuesAreReadBackAsTheyWereAndOtherFilesAreReadAsTheyAre() {
-        RowClassifier report = new RowClassifier(new HeaderCheck(mapping).bind("r.csv",
-                List.of("Account Name", "Alias", "_line", "_failure")), mapping, 10);
-        assertThat(report.classify(2, List.of("'=ACME", " ''-x ", "7", "REJECTED")).record())
+        RowClassifier report = new RowClassifier(
+                new HeaderCheck(mapping).bind("r.csv", List.of("Account Name", "Alias", "_line", "_failure")),
+                mapping,
+                10);
+        assertThat(report.classify(2, List.of("'=ACME", " ''-x ", "7", "REJECTED"))
+                        .record())
                 .containsExactly(Map.entry("Account Name", "=ACME"), Map.entry("Alias", "'-x"));
-        assertThat(report.classify(3, List.of("'Twas", "O'Neil", "8", "REJECTED")).record())
+        assertThat(report.classify(3, List.of("'Twas", "O'Neil", "8", "REJECTED"))
+                        .record())
                 .containsExactly(Map.entry("Account Name", "'Twas"), Map.entry("Alias", "O'Neil"));
         assertThat(classifier.classify(4, List.of("'=ACME", "x")).record()).containsEntry("Account Name", "'=ACME");
     }

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 
 /** Which proxy a URL goes through, from the environment or the JVM's properties. */
@@ -25,8 +24,7 @@ class EnvironmentProxiesTest {
         }
 
         @Override
-        public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
-        }
+        public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
     };
 
     private static EnvironmentProxies proxies(Map<String, String> env) {
@@ -48,8 +46,11 @@ class EnvironmentProxiesTest {
 
     @Test
     void noProxyTakesNamesSuffixesPortsAndStar() {
-        var p = proxies(Map.of("https_proxy", "http://proxy.corp:3128",
-                "NO_PROXY", " customergauge.com, .internal.example,*.svc.local,10.1.2.3,gateway:8443"));
+        var p = proxies(Map.of(
+                "https_proxy",
+                "http://proxy.corp:3128",
+                "NO_PROXY",
+                " customergauge.com, .internal.example,*.svc.local,10.1.2.3,gateway:8443"));
         assertThat(via(p, "https://customergauge.com/")).isEqualTo("direct");
         assertThat(via(p, "https://auth.eu.customergauge.com/oauth2/token")).isEqualTo("direct");
         assertThat(via(p, "https://notcustomergauge.com/")).isEqualTo("proxy.corp:3128");
@@ -87,6 +88,7 @@ class EnvironmentProxiesTest {
         assertThat(new String(p.httpsProxy().credentials().getPassword())).isEqualTo("s3cr:t");
         assertThat(p.httpsProxy().toString()).isEqualTo("proxy.corp:3128");
         assertThatThrownBy(() -> proxies(Map.of("https_proxy", "socks5://user:pw@proxy.corp:1080")))
-                .hasMessageNotContaining("pw").hasMessageContaining("http://");
+                .hasMessageNotContaining("pw")
+                .hasMessageContaining("http://");
     }
 }

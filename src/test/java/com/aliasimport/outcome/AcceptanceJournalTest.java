@@ -3,6 +3,7 @@ package com.aliasimport.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.aliasimport.config.ConfigurationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +15,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.aliasimport.config.ConfigurationException;
 
 class AcceptanceJournalTest {
 
@@ -38,8 +36,11 @@ class AcceptanceJournalTest {
             journal.append(new AcceptedRow(7, 1, false, AT));
         }
 
-        assertThat(AcceptanceJournal.read(file)).containsExactly(new AcceptedRow(2, 1, false, AT),
-                new AcceptedRow(3, 4, true, AT.plusMillis(5)), new AcceptedRow(7, 1, false, AT));
+        assertThat(AcceptanceJournal.read(file))
+                .containsExactly(
+                        new AcceptedRow(2, 1, false, AT),
+                        new AcceptedRow(3, 4, true, AT.plusMillis(5)),
+                        new AcceptedRow(7, 1, false, AT));
     }
 
     @Test
@@ -49,7 +50,8 @@ class AcceptanceJournalTest {
             journal.append(new AcceptedRow(2, 1, false, AT));
             Path stored = journal.rotate();
             journal.append(new AcceptedRow(9, 2, false, AT));
-            assertThat(AcceptanceJournal.read(file)).as("both segments until the first is stored")
+            assertThat(AcceptanceJournal.read(file))
+                    .as("both segments until the first is stored")
                     .containsExactly(new AcceptedRow(2, 1, false, AT), new AcceptedRow(9, 2, false, AT));
             AcceptanceJournal.delete(stored);
         }
@@ -83,8 +85,8 @@ class AcceptanceJournalTest {
             journal.append(new AcceptedRow(8, 1, false, AT));
         }
 
-        assertThat(AcceptanceJournal.read(file)).containsExactly(new AcceptedRow(3, 1, false, AT),
-                new AcceptedRow(8, 1, false, AT));
+        assertThat(AcceptanceJournal.read(file))
+                .containsExactly(new AcceptedRow(3, 1, false, AT), new AcceptedRow(8, 1, false, AT));
     }
 
     @Test
@@ -94,8 +96,8 @@ class AcceptanceJournalTest {
             journal.append(new AcceptedRow(2, 1, false, AT));
         }
         // The process died in the middle of writing line 3's record: digits of its time are missing.
-        Files.writeString(dir.resolve("run-3.journal.1"), "3,1,0,17954", StandardCharsets.US_ASCII,
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve("run-3.journal.1"), "3,1,0,17954", StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
 
         assertThat(AcceptanceJournal.read(file)).containsExactly(new AcceptedRow(2, 1, false, AT));
     }
@@ -138,6 +140,7 @@ class AcceptanceJournalTest {
 
         assertThatThrownBy(() -> AcceptanceJournal.open(notAFolder.resolve("journal/run-5.journal")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("run-5.journal").hasMessageContaining("alias-import.journal-dir");
+                .hasMessageContaining("run-5.journal")
+                .hasMessageContaining("alias-import.journal-dir");
     }
 }

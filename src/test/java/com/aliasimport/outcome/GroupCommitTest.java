@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -78,12 +77,15 @@ class GroupCommitTest {
             // Both queue behind the first commit, so they go in the second batch together, which fails.
             Future<?> second = pool.submit(() -> group.write(2));
             Future<?> third = pool.submit(() -> group.write(3));
-            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(1))
                     .until(() -> group.queued() >= 2);
             release.countDown();
             first.get(5, TimeUnit.SECONDS);
             for (Future<?> f : List.of(second, third)) {
-                assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("disk full")
+                assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
+                        .hasRootCauseMessage("disk full")
                         .hasMessageContaining("could not store an outcome");
             }
             group.write(4);

@@ -2,19 +2,17 @@ package com.aliasimport.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.mapping.FormulaGuard;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-
-import com.aliasimport.mapping.FormulaGuard;
-import com.aliasimport.outcome.FailedRow;
-import com.aliasimport.outcome.FailureType;
 
 /**
  * The CSV writer on its own, for values an import cannot produce: stored values are trimmed, so none starts with
@@ -39,8 +37,13 @@ class CsvReportTest {
 
         String text = out.toString();
         assertThat(text).startsWith("\uFEFFAccount Name;Alias;_line;_failure;_http_status;_message;_attempts;_run\r\n");
-        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().get()
-                .parse(new StringReader(text.substring(1))).getRecords();
+        List<CSVRecord> records = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .setHeader()
+                .get()
+                .parse(new StringReader(text.substring(1)))
+                .getRecords();
         assertThat(records).hasSize(values.size());
         for (int i = 0; i < values.size(); i++) {
             String cell = records.get(i).get("Account Name");
@@ -61,7 +64,8 @@ class CsvReportTest {
         report.begin();
         report.end(new ReportTotals(0, 0, 0));
         assertThat(out).hasToString("Account Name,Alias,_line,_failure,_http_status,_message,_attempts,_run\r\n");
-        assertThat(report.lists(new FailedRow(1, 2, Map.of(), FailureType.DUPLICATE, null, "same", 0, null, null,
-                null))).isFalse();
+        assertThat(report.lists(
+                        new FailedRow(1, 2, Map.of(), FailureType.DUPLICATE, null, "same", 0, null, null, null)))
+                .isFalse();
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +28,17 @@ class InterruptedMigrationTest {
 
     private static final String V1 = "db/migration/h2/V1__spring_batch_schema.sql";
     private static final String V2 = "db/migration/common/V2__import_tables.sql";
-    private static final List<String> TABLES = List.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
-            "BATCH_JOB_EXECUTION_PARAMS", "BATCH_STEP_EXECUTION", "BATCH_STEP_EXECUTION_CONTEXT",
-            "BATCH_JOB_EXECUTION_CONTEXT", "IMPORT_RUN", "RUN_LOCK", "ACCEPTED_ROW", "FAILED_ROW");
+    private static final List<String> TABLES = List.of(
+            "BATCH_JOB_INSTANCE",
+            "BATCH_JOB_EXECUTION",
+            "BATCH_JOB_EXECUTION_PARAMS",
+            "BATCH_STEP_EXECUTION",
+            "BATCH_STEP_EXECUTION_CONTEXT",
+            "BATCH_JOB_EXECUTION_CONTEXT",
+            "IMPORT_RUN",
+            "RUN_LOCK",
+            "ACCEPTED_ROW",
+            "FAILED_ROW");
 
     @Test
     void aFirstRunKilledAfterAnyStatementOfTheSchemaIsCompletedByTheNextRun() throws Exception {
@@ -59,29 +66,42 @@ class InterruptedMigrationTest {
 
                 assertThat(result.success).as("after %d statements", done).isTrue();
                 JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-                assertThat(jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                        + " WHERE TABLE_SCHEMA = 'PUBLIC'", String.class)).as("after %d statements", done)
+                assertThat(jdbc.queryForList(
+                                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES" + " WHERE TABLE_SCHEMA = 'PUBLIC'",
+                                String.class))
+                        .as("after %d statements", done)
                         .containsAll(TABLES);
-                assertThat(flyway(url).load().info().pending()).as("after %d statements", done).isEmpty();
-                assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
-                        + " AND \"version\" <> '0'", String.class)).startsWith("1", "2", "3");
+                assertThat(flyway(url).load().info().pending())
+                        .as("after %d statements", done)
+                        .isEmpty();
+                assertThat(jdbc.queryForList(
+                                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
+                                        + " AND \"version\" <> '0'",
+                                String.class))
+                        .startsWith("1", "2", "3");
                 connection.createStatement().execute("SHUTDOWN");
             }
         }
     }
 
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-        return Flyway.configure().dataSource(url, "sa", "")
+        return Flyway.configure()
+                .dataSource(url, "sa", "")
                 .locations("classpath:db/migration/h2", "classpath:db/migration/common");
     }
 
     /** The script's statements, without its comments. */
     private static List<String> statements(String resource) throws IOException, SQLException {
         try (InputStream in = InterruptedMigrationTest.class.getClassLoader().getResourceAsStream(resource)) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.strip().startsWith("--"))
+                    .collect(Collectors.joining("\n"));
             List<String> statements = new ArrayList<>();
-            Arrays.stream(script.split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(statements::add);
+            Arrays.stream(script.split(";"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(statements::add);
             return statements;
         }
     }

@@ -4,5 +4,4 @@ import com.aliasimport.support.PostgresDatabase;
 
 /** {@link StoreScenarios} on PostgreSQL (skipped without a server). */
 @PostgresDatabase
-class StorePostgresTest extends StoreScenarios {
-}
+class StorePostgresTest extends StoreScenarios {}

@@ -3,6 +3,12 @@ package com.aliasimport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.aliasimport.outcome.AcceptedRow;
+import com.aliasimport.outcome.FailedRow;
+import com.aliasimport.outcome.FailureType;
+import com.aliasimport.outcome.RowOutcomeStore;
+import com.aliasimport.sending.flow.FlowFigures;
+import com.aliasimport.support.SandboxImportTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,17 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-
 import org.junit.jupiter.api.Test;
-
-import com.aliasimport.sending.flow.FlowFigures;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.aliasimport.outcome.AcceptedRow;
-import com.aliasimport.outcome.FailedRow;
-import com.aliasimport.outcome.FailureType;
-import com.aliasimport.outcome.RowOutcomeStore;
-import com.aliasimport.support.SandboxImportTest;
 
 /**
  * Every statement of the run registry, the run lock and the row outcome store, read back through the stores: run
@@ -65,7 +62,8 @@ abstract class StoreScenarios extends SandboxImportTest {
             TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
             lockOfAnotherHost("test:remote-fresh", Duration.ofSeconds(5));
             assertThatThrownBy(() -> locks.acquire("test:remote-fresh", "remote.csv"))
-                    .isInstanceOf(LockHeldException.class).hasMessageContaining("on other-host");
+                    .isInstanceOf(LockHeldException.class)
+                    .hasMessageContaining("on other-host");
 
             TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
             lockOfAnotherHost("test:remote-stale", RunLock.STALE_AFTER.plusSeconds(5));
@@ -79,15 +77,17 @@ abstract class StoreScenarios extends SandboxImportTest {
     }
 
     private void lockOfAnotherHost(String key, Duration heartbeatAge) {
-        jdbc.update("INSERT INTO run_lock (lock_key, run_id, owner, host, pid, heartbeat_at)"
-                + " VALUES (?, 7, '1@other-host/x', 'other-host', 1, ?)", key,
+        jdbc.update(
+                "INSERT INTO run_lock (lock_key, run_id, owner, host, pid, heartbeat_at)"
+                        + " VALUES (?, 7, '1@other-host/x', 'other-host', 1, ?)",
+                key,
                 LocalDateTime.now(ZoneOffset.UTC).minus(heartbeatAge));
     }
 
     @Test
     void theRunRegistryReadsBackWhatItWrote() {
-        long id = runs.create(ImportRun.Kind.IMPORT, "stores.csv", "/data/stores.csv", "hash-stores", "target-1", 3,
-                null);
+        long id = runs.create(
+                ImportRun.Kind.IMPORT, "stores.csv", "/data/stores.csv", "hash-stores", "target-1", 3, null);
         runs.markStarted(id);
         runs.rewindTo(id, 9);
         runs.rewindTo(id, 5);
@@ -95,25 +95,40 @@ abstract class StoreScenarios extends SandboxImportTest {
         assertThat(runs.rewindLine(id)).isEqualTo(5);
         runs.clearRewind(id);
         assertThat(runs.rewindLine(id)).isZero();
-        runs.finish(id, RunStatus.COMPLETED_WITH_FAILURES, "a message", new RunCounts(3, 2, 1, 1, 0, 0, 0, 0, 1),
-                Duration.ofMillis(1500), new FlowFigures(100, 45, 50.5, true, 40, 3));
-        runs.finish(id, RunStatus.COMPLETED_WITH_FAILURES, null, new RunCounts(3, 2, 1, 1, 0, 0, 0, 0, 1),
-                Duration.ofMillis(500), new FlowFigures(100, 47, 49.5, false, 20, 0));
-        long retry = runs.create(ImportRun.Kind.RETRY, "stores.csv", "/data/stores.csv", "hash-stores", "target-1", 1,
-                id);
+        runs.finish(
+                id,
+                RunStatus.COMPLETED_WITH_FAILURES,
+                "a message",
+                new RunCounts(3, 2, 1, 1, 0, 0, 0, 0, 1),
+                Duration.ofMillis(1500),
+                new FlowFigures(100, 45, 50.5, true, 40, 3));
+        runs.finish(
+                id,
+                RunStatus.COMPLETED_WITH_FAILURES,
+                null,
+                new RunCounts(3, 2, 1, 1, 0, 0, 0, 0, 1),
+                Duration.ofMillis(500),
+                new FlowFigures(100, 47, 49.5, false, 20, 0));
+        long retry =
+                runs.create(ImportRun.Kind.RETRY, "stores.csv", "/data/stores.csv", "hash-stores", "target-1", 1, id);
 
         ImportRun run = runs.find(id).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_FAILURES);
         assertThat(run.message()).isNull();
         assertThat(run.activeTime()).as("sessions add up").isEqualTo(Duration.ofMillis(2000));
-        assertThat(run.flow()).as("requests and 429s add up; the limit is the latest session's")
+        assertThat(run.flow())
+                .as("requests and 429s add up; the limit is the latest session's")
                 .isEqualTo(new ImportRun.Flow(60, 3, 49.5));
         assertThat(run.counts()).isEqualTo(new RunCounts(3, 2, 1, 1, 0, 0, 0, 0, 1));
-        assertThat(run.createdAt()).isBeforeOrEqualTo(run.startedAt()).isBeforeOrEqualTo(run.endedAt())
+        assertThat(run.createdAt())
+                .isBeforeOrEqualTo(run.startedAt())
+                .isBeforeOrEqualTo(run.endedAt())
                 .isBeforeOrEqualTo(Instant.now());
         assertThat(run.retryOf()).isNull();
         assertThat(runs.find(retry).orElseThrow().retryOf()).isEqualTo(id);
-        assertThat(runs.latestImportOf("hash-stores", "target-1")).map(ImportRun::id).contains(id);
+        assertThat(runs.latestImportOf("hash-stores", "target-1"))
+                .map(ImportRun::id)
+                .contains(id);
         assertThat(runs.latestImportOf("hash-stores", "target-2")).isEmpty();
         assertThat(runs.latest(ImportRun.Kind.RETRY)).map(ImportRun::id).contains(retry);
         assertThat(runs.recent(2)).extracting(ImportRun::id).containsExactly(retry, id);
@@ -132,12 +147,39 @@ abstract class StoreScenarios extends SandboxImportTest {
         Instant first = Instant.now().minusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
         String huge = "x".repeat(20_000);
         outcomes.failed(List.of(
-                new FailedRow(id, 4, Map.of("Account Name", "ACME", "Alias", huge), FailureType.INVALID, null,
-                        "\"Alias\" is 20000 characters long", 0, null, null, null),
-                new FailedRow(id, 5, Map.of("Account Name", "Globex", "Alias", "Globex"), FailureType.REJECTED, 422,
-                        "m".repeat(3000), 1, first, first.plusSeconds(1), null),
-                new FailedRow(id, 6, Map.of("Account Name", "Initech", "Alias", "Ini"), FailureType.EXHAUSTED, 503,
-                        "Service Unavailable", 6, first, first.plusSeconds(2), null)));
+                new FailedRow(
+                        id,
+                        4,
+                        Map.of("Account Name", "ACME", "Alias", huge),
+                        FailureType.INVALID,
+                        null,
+                        "\"Alias\" is 20000 characters long",
+                        0,
+                        null,
+                        null,
+                        null),
+                new FailedRow(
+                        id,
+                        5,
+                        Map.of("Account Name", "Globex", "Alias", "Globex"),
+                        FailureType.REJECTED,
+                        422,
+                        "m".repeat(3000),
+                        1,
+                        first,
+                        first.plusSeconds(1),
+                        null),
+                new FailedRow(
+                        id,
+                        6,
+                        Map.of("Account Name", "Initech", "Alias", "Ini"),
+                        FailureType.EXHAUSTED,
+                        503,
+                        "Service Unavailable",
+                        6,
+                        first,
+                        first.plusSeconds(2),
+                        null)));
 
         assertThat(outcomes.linesWithOutcome(id, 3, 5)).containsExactlyInAnyOrder(3L, 4L, 5L);
         assertThat(outcomes.highestLineWithOutcome(id)).isEqualTo(6);

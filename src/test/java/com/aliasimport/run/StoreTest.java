@@ -1,5 +1,4 @@
 package com.aliasimport.run;
 
 /** {@link StoreScenarios} on the default H2 file database. */
-class StoreTest extends StoreScenarios {
-}
+class StoreTest extends StoreScenarios {}

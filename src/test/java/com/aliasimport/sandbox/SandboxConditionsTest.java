@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -75,7 +74,8 @@ class SandboxConditionsTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         String date = refused.headers().firstValue("Retry-After").orElseThrow();
         assertThat(date).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
-        Instant at = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Instant at =
+                ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         assertThat(at).isAfterOrEqualTo(sent.plusSeconds(1));
     }
 
@@ -83,13 +83,13 @@ class SandboxConditionsTest {
     void slidingWindowLetsNoMoreThanNThroughInASecond() {
         sandbox.faults().rateLimit(RateLimit.slidingWindow(2));
 
-        assertThat(List.of(post(0).statusCode(), post(1).statusCode(), post(2).statusCode())).containsExactly(200,
-                200, 429);
+        assertThat(List.of(post(0).statusCode(), post(1).statusCode(), post(2).statusCode()))
+                .containsExactly(200, 200, 429);
         now.addAndGet(999 * MS);
         assertThat(post(2).statusCode()).isEqualTo(429);
         now.addAndGet(MS);
-        assertThat(List.of(post(2).statusCode(), post(3).statusCode(), post(4).statusCode())).containsExactly(200,
-                200, 429);
+        assertThat(List.of(post(2).statusCode(), post(3).statusCode(), post(4).statusCode()))
+                .containsExactly(200, 200, 429);
     }
 
     @Test
@@ -98,8 +98,12 @@ class SandboxConditionsTest {
         assertThat(post(0).statusCode()).isEqualTo(200);
 
         // Else a 422 and a 401.
-        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "acme")).statusCode()).isEqualTo(429);
-        assertThat(sandbox.http().postJson(null, TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(429);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "acme")).statusCode())
+                .isEqualTo(429);
+        assertThat(sandbox.http()
+                        .postJson(null, TestHttp.aliasJson("ACME", "ACME Corp"))
+                        .statusCode())
+                .isEqualTo(429);
         assertThat(post(1).statusCode()).isEqualTo(429);
 
         assertThat(sandbox.stats().acceptedRecords()).containsOnlyKeys(record(0));
@@ -142,8 +146,8 @@ class SandboxConditionsTest {
 
     @Test
     void jitterAddsAUniformExtraWithinItsBounds() {
-        SandboxFaults faults = new SandboxFaults(now::get).seed(11)
-                .latency(Duration.ofMillis(200), Duration.ofMillis(100));
+        SandboxFaults faults =
+                new SandboxFaults(now::get).seed(11).latency(Duration.ofMillis(200), Duration.ofMillis(100));
 
         List<Duration> draws = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
@@ -153,7 +157,9 @@ class SandboxConditionsTest {
         assertThat(draws).allSatisfy(d -> assertThat(d).isBetween(Duration.ofMillis(200), Duration.ofMillis(300)));
         assertThat(draws).anySatisfy(d -> assertThat(d).isLessThan(Duration.ofMillis(202)));
         assertThat(draws).anySatisfy(d -> assertThat(d).isGreaterThan(Duration.ofMillis(298)));
-        long underTheMiddle = draws.stream().filter(d -> d.compareTo(Duration.ofMillis(250)) < 0).count();
+        long underTheMiddle = draws.stream()
+                .filter(d -> d.compareTo(Duration.ofMillis(250)) < 0)
+                .count();
         assertThat(underTheMiddle).isBetween(4_500L, 5_500L);
         faults.seed(11);
         assertThat(faults.nextLatency()).isEqualTo(draws.get(0));
@@ -191,9 +197,13 @@ class SandboxConditionsTest {
 
         // The record decides, not the body's format.
         int failingRow = failedFirst.iterator().next();
-        HttpResponse<String> form = sandbox.http().postForm(sandbox.token(), "configuration=" + TestHttp.CONFIGURATION
-                + "&record[Account Name]=" + accountName(failingRow).replace(' ', '+')
-                + "&record[Alias]=CA-" + failingRow);
+        HttpResponse<String> form = sandbox.http()
+                .postForm(
+                        sandbox.token(),
+                        "configuration=" + TestHttp.CONFIGURATION
+                                + "&record[Account Name]="
+                                + accountName(failingRow).replace(' ', '+')
+                                + "&record[Alias]=CA-" + failingRow);
         assertThat(form.statusCode()).isEqualTo(503);
         assertThat(form.body()).isEqualTo("{\"message\":\"Service Unavailable\"}");
     }
@@ -202,19 +212,27 @@ class SandboxConditionsTest {
     void onlyValidAuthenticatedRecordsCanBeFailingRows() {
         sandbox.faults().failingRows(1.0);
 
-        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "acme")).statusCode()).isEqualTo(422);
-        assertThat(sandbox.http().postJson(null, TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(401);
-        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(503);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "acme")).statusCode())
+                .isEqualTo(422);
+        assertThat(sandbox.http()
+                        .postJson(null, TestHttp.aliasJson("ACME", "ACME Corp"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")).statusCode())
+                .isEqualTo(503);
         assertThat(sandbox.stats().failingRowAnswers()).isEqualTo(1);
 
         sandbox.faults().failingRows(0.0);
-        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(200);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")).statusCode())
+                .isEqualTo(200);
         assertThatThrownBy(() -> sandbox.faults().failingRows(1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void clearTurnsTheConditionsOff() {
-        sandbox.faults().latency(Duration.ofMillis(5), Duration.ofMillis(5)).failingRows(1.0)
+        sandbox.faults()
+                .latency(Duration.ofMillis(5), Duration.ofMillis(5))
+                .failingRows(1.0)
                 .rateLimit(RateLimit.tokenBucket(1, 1));
         post(0);
 
@@ -228,12 +246,16 @@ class SandboxConditionsTest {
 
     @Test
     void describeNamesTheConditions() {
-        sandbox.faults().latency(Duration.ofMillis(200), Duration.ofMillis(100)).failingRows(0.015)
+        sandbox.faults()
+                .latency(Duration.ofMillis(200), Duration.ofMillis(100))
+                .failingRows(0.015)
                 .rateLimit(RateLimit.tokenBucket(50, 5).withRetryAfter(RateLimit.RetryAfter.NONE));
 
-        assertThat(sandbox.server().describe()).contains("200 ms per records request, plus 0 to 100 ms of jitter",
-                "50 requests/s, token bucket (burst 5), no Retry-After",
-                "1.5% of the records answer 503 on every attempt");
+        assertThat(sandbox.server().describe())
+                .contains(
+                        "200 ms per records request, plus 0 to 100 ms of jitter",
+                        "50 requests/s, token bucket (burst 5), no Retry-After",
+                        "1.5% of the records answer 503 on every attempt");
     }
 
     private Set<Integer> failing(int rows) {
@@ -250,8 +272,11 @@ class SandboxConditionsTest {
 
     private void sendAsync(List<CompletableFuture<HttpResponse<String>>> pending, String bearer, String json) {
         long before = sandbox.stats().requests();
-        pending.add(sandbox.http().client.sendAsync(sandbox.http().records(bearer, "application/json", json).build(),
-                HttpResponse.BodyHandlers.ofString()));
+        pending.add(sandbox.http()
+                .client
+                .sendAsync(
+                        sandbox.http().records(bearer, "application/json", json).build(),
+                        HttpResponse.BodyHandlers.ofString()));
         TestHttp.await(Duration.ofSeconds(10), () -> sandbox.stats().requests() == before + 1);
     }
 

@@ -3,7 +3,6 @@ package com.aliasimport.sandbox;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.function.LongSupplier;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

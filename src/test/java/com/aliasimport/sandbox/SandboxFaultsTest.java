@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,8 +36,10 @@ class SandboxFaultsTest {
         sandbox.faults().latency(Duration.ofSeconds(30));
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            inFlight.add(sandbox.http().client.sendAsync(sandbox.records("application/json", ACME).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            inFlight.add(sandbox.http()
+                    .client
+                    .sendAsync(
+                            sandbox.records("application/json", ACME).build(), HttpResponse.BodyHandlers.ofString()));
         }
 
         // All eight reach a handler while the first is still waiting out its latency.
@@ -81,7 +82,8 @@ class SandboxFaultsTest {
     void resetBeforeAcceptingDropsTheConnectionAndTheRecord() {
         sandbox.faults().resetNext(1, false);
 
-        Exception seen = sandbox.http().sendExpectingFailure(sandbox.records("application/json", ACME).build());
+        Exception seen = sandbox.http()
+                .sendExpectingFailure(sandbox.records("application/json", ACME).build());
 
         assertThat(seen).isInstanceOf(IOException.class);
         assertThat(sandbox.stats().connectionResets()).isEqualTo(1);
@@ -94,11 +96,13 @@ class SandboxFaultsTest {
     void resetAfterAcceptingKeepsTheRecordButLosesTheAnswer() {
         sandbox.faults().resetNext(1, true);
 
-        Exception seen = sandbox.http().sendExpectingFailure(sandbox.records("application/json", ACME).build());
+        Exception seen = sandbox.http()
+                .sendExpectingFailure(sandbox.records("application/json", ACME).build());
 
         assertThat(seen).isInstanceOf(IOException.class);
         assertThat(sandbox.stats().accepted()).isEqualTo(1);
-        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp")))
+                .isEqualTo(1);
         assertThat(sandbox.stats().connectionResets()).isEqualTo(1);
     }
 
@@ -107,7 +111,8 @@ class SandboxFaultsTest {
         sandbox.faults().resetNext(1, true);
 
         sandbox.http()
-                .sendExpectingFailure(sandbox.records("application/json", TestHttp.aliasJson("ACME", "acme")).build());
+                .sendExpectingFailure(sandbox.records("application/json", TestHttp.aliasJson("ACME", "acme"))
+                        .build());
 
         assertThat(sandbox.stats().accepted()).isZero();
     }
@@ -116,12 +121,15 @@ class SandboxFaultsTest {
     void slowAnswersTimeTheClientOutButTheRecordIsTaken() {
         sandbox.faults().slowNext(1, Duration.ofSeconds(2));
 
-        Exception seen = sandbox.http().sendExpectingFailure(sandbox.records("application/json", ACME)
-                .timeout(Duration.ofMillis(200)).build());
+        Exception seen = sandbox.http()
+                .sendExpectingFailure(sandbox.records("application/json", ACME)
+                        .timeout(Duration.ofMillis(200))
+                        .build());
 
         assertThat(seen).isInstanceOf(HttpTimeoutException.class);
         TestHttp.await(Duration.ofSeconds(5), () -> sandbox.stats().accepted() == 1);
-        assertThat(sandbox.postJson(TestHttp.aliasJson("Globex", "Globex Inc")).statusCode()).isEqualTo(200);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("Globex", "Globex Inc")).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -151,8 +159,9 @@ class SandboxFaultsTest {
 
         HttpResponse<String> response = sandbox.postJson(ACME);
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).isEqualTo("{\"message\":\"The given data was invalid.\","
-                + "\"errors\":{\"configuration\":[\"The selected configuration is invalid.\"]}}");
+        assertThat(response.body())
+                .isEqualTo("{\"message\":\"The given data was invalid.\","
+                        + "\"errors\":{\"configuration\":[\"The selected configuration is invalid.\"]}}");
         assertThat(sandbox.http().postJson(null, ACME).statusCode()).isEqualTo(401);
 
         sandbox.faults().rejectConfiguration(false);

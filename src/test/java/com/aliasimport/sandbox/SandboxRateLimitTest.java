@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 /** The rate limits' logic on a fake clock: exact, no waiting. */
@@ -46,7 +45,8 @@ class SandboxRateLimitTest {
 
         // An idle hour refills three tokens, not 36,000 (and does not overflow).
         long hourLater = 3_600_000;
-        assertThat(admittedAt(bucket, hourLater, hourLater, hourLater, hourLater)).isEqualTo(3);
+        assertThat(admittedAt(bucket, hourLater, hourLater, hourLater, hourLater))
+                .isEqualTo(3);
     }
 
     @Test
@@ -123,12 +123,12 @@ class SandboxRateLimitTest {
         faults.rateLimit(RateLimit.tokenBucket(2, 1).withRetryAfter(RateLimit.RetryAfter.HTTP_DATE));
 
         assertThat(faults.admit()).isEqualTo(RecordFault.NONE);
-        assertThat(faults.admit()).isEqualTo(new RecordFault.RateLimited(Duration.ofMillis(500),
-                RateLimit.RetryAfter.HTTP_DATE));
+        assertThat(faults.admit())
+                .isEqualTo(new RecordFault.RateLimited(Duration.ofMillis(500), RateLimit.RetryAfter.HTTP_DATE));
         now.addAndGet(500 * MS);
         assertThat(faults.admit()).isEqualTo(RecordFault.NONE);
-        assertThat(faults.rateLimit()).hasValue(RateLimit.tokenBucket(2, 1)
-                .withRetryAfter(RateLimit.RetryAfter.HTTP_DATE));
+        assertThat(faults.rateLimit())
+                .hasValue(RateLimit.tokenBucket(2, 1).withRetryAfter(RateLimit.RetryAfter.HTTP_DATE));
 
         faults.clear();
         assertThat(faults.rateLimit()).isEmpty();
@@ -152,11 +152,13 @@ class SandboxRateLimitTest {
 
     @Test
     void limitsHaveSensibleDefaultsAndRefuseNonsense() {
-        assertThat(RateLimit.tokenBucket(50)).isEqualTo(new RateLimit(RateLimit.Kind.TOKEN_BUCKET, 50, 5,
-                RateLimit.RetryAfter.SECONDS));
+        assertThat(RateLimit.tokenBucket(50))
+                .isEqualTo(new RateLimit(RateLimit.Kind.TOKEN_BUCKET, 50, 5, RateLimit.RetryAfter.SECONDS));
         assertThat(RateLimit.tokenBucket(5).burst()).isEqualTo(1);
         assertThat(RateLimit.slidingWindow(20).burst()).isEqualTo(20);
-        assertThat(RateLimit.tokenBucket(50, 5).withRetryAfter(RateLimit.RetryAfter.NONE).describe())
+        assertThat(RateLimit.tokenBucket(50, 5)
+                        .withRetryAfter(RateLimit.RetryAfter.NONE)
+                        .describe())
                 .isEqualTo("50 requests/s, token bucket (burst 5), no Retry-After");
         assertThat(RateLimit.slidingWindow(20).describe())
                 .isEqualTo("20 requests/s, sliding one-second window, Retry-After: seconds");
@@ -173,11 +175,16 @@ class SandboxRateLimitTest {
     void retryAfterSaysWholeSecondsRoundedUpAndAtLeastOne() {
         Instant at = Instant.parse("2026-03-01T10:15:30.250Z");
 
-        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.NONE, Duration.ofMillis(300), at)).isEmpty();
-        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.SECONDS, Duration.ofMillis(300), at)).hasValue("1");
-        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.SECONDS, Duration.ofNanos(1), at)).hasValue("1");
-        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.SECONDS, Duration.ofMillis(1000), at)).hasValue("1");
-        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.SECONDS, Duration.ofMillis(1001), at)).hasValue("2");
+        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.NONE, Duration.ofMillis(300), at))
+                .isEmpty();
+        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.SECONDS, Duration.ofMillis(300), at))
+                .hasValue("1");
+        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.SECONDS, Duration.ofNanos(1), at))
+                .hasValue("1");
+        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.SECONDS, Duration.ofMillis(1000), at))
+                .hasValue("1");
+        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.SECONDS, Duration.ofMillis(1001), at))
+                .hasValue("2");
     }
 
     @Test
@@ -187,10 +194,13 @@ class SandboxRateLimitTest {
         // 1 s after 10:15:30.250 is 10:15:31.250; a date has whole seconds, so 10:15:32 (a client must not come early).
         assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.HTTP_DATE, Duration.ofMillis(300), at))
                 .hasValue("Sun, 01 Mar 2026 10:15:32 GMT");
-        assertThat(RetryAfterHeader.value(RateLimit.RetryAfter.HTTP_DATE, Duration.ofMillis(300),
-                Instant.parse("2026-03-01T10:15:30Z"))).hasValue("Sun, 01 Mar 2026 10:15:31 GMT");
-        String date = RetryAfterHeader.value(RateLimit.RetryAfter.HTTP_DATE, Duration.ofMillis(1500), at).orElseThrow();
-        assertThat(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+        assertThat(RetryAfterHeader.value(
+                        RateLimit.RetryAfter.HTTP_DATE, Duration.ofMillis(300), Instant.parse("2026-03-01T10:15:30Z")))
+                .hasValue("Sun, 01 Mar 2026 10:15:31 GMT");
+        String date = RetryAfterHeader.value(RateLimit.RetryAfter.HTTP_DATE, Duration.ofMillis(1500), at)
+                .orElseThrow();
+        assertThat(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant())
                 .isEqualTo(Instant.parse("2026-03-01T10:15:33Z"));
     }
 

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,29 +38,36 @@ class SandboxRecordsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
-        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("Société Générale", "SocGen & Co"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("Société Générale", "SocGen & Co")))
+                .isEqualTo(1);
     }
 
     @Test
     void acceptsTheFormExampleWithUnencodedSpacesInFieldNames() {
         // What curl -d sends when written naively: raw spaces and brackets.
-        HttpResponse<String> response = sandbox.http().postForm(sandbox.token(),
-                "configuration=" + TestHttp.CONFIGURATION + "&record[Account Name]=ACME&record[Alias]=ACME Corp");
+        HttpResponse<String> response = sandbox.http()
+                .postForm(
+                        sandbox.token(),
+                        "configuration=" + TestHttp.CONFIGURATION
+                                + "&record[Account Name]=ACME&record[Alias]=ACME Corp");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(1);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp")))
+                .isEqualTo(1);
     }
 
     @Test
     void acceptsPutAndThePathWithoutTrailingSlash() {
-        HttpResponse<String> put = sandbox.http().send(sandbox.records("application/json", "")
-                .PUT(HttpRequest.BodyPublishers.ofString(TestHttp.aliasJson("ACME", "ACME Corp"))).build());
-        HttpResponse<String> noSlash = sandbox.http().send(HttpRequest
-                .newBuilder(sandbox.server().baseUrl().resolve("/records"))
-                .header("Authorization", "Bearer " + sandbox.token())
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.aliasJson("Globex", "Globex Inc")))
-                .build());
+        HttpResponse<String> put = sandbox.http()
+                .send(sandbox.records("application/json", "")
+                        .PUT(HttpRequest.BodyPublishers.ofString(TestHttp.aliasJson("ACME", "ACME Corp")))
+                        .build());
+        HttpResponse<String> noSlash = sandbox.http()
+                .send(HttpRequest.newBuilder(sandbox.server().baseUrl().resolve("/records"))
+                        .header("Authorization", "Bearer " + sandbox.token())
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(TestHttp.aliasJson("Globex", "Globex Inc")))
+                        .build());
 
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(noSlash.statusCode()).isEqualTo(200);
@@ -71,26 +77,29 @@ class SandboxRecordsTest {
 
     @Test
     void missingConfigurationIsRequiredInTheApisExactShape() {
-        HttpResponse<String> response = sandbox.http().postJson(sandbox.token(),
-                "{\"record\":{\"Account Name\":\"ACME\",\"Alias\":\"ACME Corp\"}}");
+        HttpResponse<String> response = sandbox.http()
+                .postJson(sandbox.token(), "{\"record\":{\"Account Name\":\"ACME\",\"Alias\":\"ACME Corp\"}}");
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"message\":\"The given data was invalid.\","
-                + "\"errors\":{\"configuration\":[\"The configuration field is required.\"]}}");
+        assertThat(response.body())
+                .isEqualTo("{\"message\":\"The given data was invalid.\","
+                        + "\"errors\":{\"configuration\":[\"The configuration field is required.\"]}}");
         assertThat(sandbox.stats().rejected()).isEqualTo(1);
         assertThat(sandbox.stats().accepted()).isZero();
     }
 
     @Test
     void blankConfigurationIsRequired() {
-        assertErrors(body("  ", Map.of("Account Name", "ACME", "Alias", "ACME Corp")),
+        assertErrors(
+                body("  ", Map.of("Account Name", "ACME", "Alias", "ACME Corp")),
                 "{\"configuration\":[\"The configuration field is required.\"]}");
     }
 
     @Test
     void unknownConfigurationIsInvalid() {
-        assertErrors(body("53505294-0b20-2509-b15d-c8e377701d66", Map.of("Account Name", "ACME", "Alias", "ACME Corp")),
+        assertErrors(
+                body("53505294-0b20-2509-b15d-c8e377701d66", Map.of("Account Name", "ACME", "Alias", "ACME Corp")),
                 "{\"configuration\":[\"The selected configuration is invalid.\"]}");
     }
 
@@ -105,29 +114,38 @@ class SandboxRecordsTest {
 
     @Test
     void bothTopLevelErrorsAreReportedTogether() {
-        assertErrors("{}", "{\"configuration\":[\"The configuration field is required.\"],"
-                + "\"record\":[\"The record field is required.\"]}");
+        assertErrors(
+                "{}",
+                "{\"configuration\":[\"The configuration field is required.\"],"
+                        + "\"record\":[\"The record field is required.\"]}");
     }
 
     @Test
     void eachMissingOrBlankMappingFieldIsRequired() {
-        assertErrors(body(TestHttp.CONFIGURATION, Map.of("Alias", "ACME Corp")),
+        assertErrors(
+                body(TestHttp.CONFIGURATION, Map.of("Alias", "ACME Corp")),
                 "{\"record.Account Name\":[\"The record.Account Name field is required.\"]}");
-        assertErrors(body(TestHttp.CONFIGURATION, Map.of("Account Name", "ACME", "Alias", "   ")),
+        assertErrors(
+                body(TestHttp.CONFIGURATION, Map.of("Account Name", "ACME", "Alias", "   ")),
                 "{\"record.Alias\":[\"The record.Alias field is required.\"]}");
-        assertErrors("{\"configuration\":\"" + TestHttp.CONFIGURATION + "\",\"record\":{\"Account Name\":null,\"Alias\":\"\"}}",
+        assertErrors(
+                "{\"configuration\":\"" + TestHttp.CONFIGURATION
+                        + "\",\"record\":{\"Account Name\":null,\"Alias\":\"\"}}",
                 "{\"record.Account Name\":[\"The record.Account Name field is required.\"],"
                         + "\"record.Alias\":[\"The record.Alias field is required.\"]}");
     }
 
     @Test
     void fieldNamesAreCaseSensitiveAndOthersAreSilentlyIgnored() {
-        HttpResponse<String> wrongCase = sandbox.http().postJson(sandbox.token(),
-                body(TestHttp.CONFIGURATION, Map.of("account name", "ACME", "Alias", "ACME Corp")));
+        HttpResponse<String> wrongCase = sandbox.http()
+                .postJson(
+                        sandbox.token(),
+                        body(TestHttp.CONFIGURATION, Map.of("account name", "ACME", "Alias", "ACME Corp")));
 
         assertThat(wrongCase.statusCode()).isEqualTo(422);
-        assertThat(TestHttp.parse(wrongCase.body()).get("errors")).isEqualTo(TestHttp.parse(
-                "{\"record.Account Name\":[\"The record.Account Name field is required.\"]}"));
+        assertThat(TestHttp.parse(wrongCase.body()).get("errors"))
+                .isEqualTo(
+                        TestHttp.parse("{\"record.Account Name\":[\"The record.Account Name field is required.\"]}"));
         assertThat(sandbox.stats().ignoredFields()).containsExactly("account name");
 
         Map<String, String> record = new LinkedHashMap<>(TestHttp.alias("ACME", "ACME Corp"));
@@ -143,20 +161,23 @@ class SandboxRecordsTest {
 
     @Test
     void aliasMustDifferFromTheAccountName() {
-        assertErrors(body(TestHttp.CONFIGURATION, Map.of("Account Name", "ACME", "Alias", " acme ")),
+        assertErrors(
+                body(TestHttp.CONFIGURATION, Map.of("Account Name", "ACME", "Alias", " acme ")),
                 "{\"record.Alias\":[\"The alias must differ from the account name.\"]}");
     }
 
     @Test
     void formBodiesGetTheSameValidation() {
-        HttpResponse<String> response = sandbox.http().postForm(sandbox.token(),
-                "record%5BAccount+Name%5D=ACME&record%5BAlias%5D=ACME+Corp");
+        HttpResponse<String> response =
+                sandbox.http().postForm(sandbox.token(), "record%5BAccount+Name%5D=ACME&record%5BAlias%5D=ACME+Corp");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).isEqualTo("{\"message\":\"The given data was invalid.\","
-                + "\"errors\":{\"configuration\":[\"The configuration field is required.\"]}}");
+        assertThat(response.body())
+                .isEqualTo("{\"message\":\"The given data was invalid.\","
+                        + "\"errors\":{\"configuration\":[\"The configuration field is required.\"]}}");
         assertThat(sandbox.http()
-                .postForm(sandbox.token(), "configuration=" + TestHttp.CONFIGURATION + "&record=ACME").body())
+                        .postForm(sandbox.token(), "configuration=" + TestHttp.CONFIGURATION + "&record=ACME")
+                        .body())
                 .contains("\"record\":[\"The record field is required.\"]");
     }
 
@@ -167,30 +188,43 @@ class SandboxRecordsTest {
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(missing.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}");
         assertThat(sandbox.http().postJson("not-a-token", body).statusCode()).isEqualTo(401);
-        assertThat(sandbox.http().send(HttpRequest.newBuilder(sandbox.server().importsUrl())
-                .header("Authorization", "Basic " + sandbox.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).statusCode()).isEqualTo(401);
+        assertThat(sandbox.http()
+                        .send(HttpRequest.newBuilder(sandbox.server().importsUrl())
+                                .header("Authorization", "Basic " + sandbox.token())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build())
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(sandbox.stats().accepted()).isZero();
         assertThat(sandbox.stats().statusCount(401)).isEqualTo(3);
     }
 
     @Test
     void unknownPathsAre404AndOtherMethods405() {
-        HttpResponse<String> notFound = sandbox.http().get(sandbox.server().baseUrl().resolve("/v4.1/anonymize.json"));
+        HttpResponse<String> notFound =
+                sandbox.http().get(sandbox.server().baseUrl().resolve("/v4.1/anonymize.json"));
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(notFound.body()).isEqualTo("{\"message\":\"Not Found\"}");
-        assertThat(sandbox.http().send(HttpRequest.newBuilder(sandbox.server().baseUrl().resolve("/recordsX"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode()).isEqualTo(404);
+        assertThat(sandbox.http()
+                        .send(HttpRequest.newBuilder(sandbox.server().baseUrl().resolve("/recordsX"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build())
+                        .statusCode())
+                .isEqualTo(404);
 
         HttpResponse<String> get = sandbox.http().get(sandbox.server().importsUrl());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).hasValue("POST, PUT");
         HttpResponse<String> delete = sandbox.http()
-                .send(HttpRequest.newBuilder(sandbox.server().importsUrl()).DELETE().build());
+                .send(HttpRequest.newBuilder(sandbox.server().importsUrl())
+                        .DELETE()
+                        .build());
         assertThat(delete.statusCode()).isEqualTo(405);
-        HttpResponse<String> head = sandbox.http().send(HttpRequest.newBuilder(sandbox.server().importsUrl())
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> head = sandbox.http()
+                .send(HttpRequest.newBuilder(sandbox.server().importsUrl())
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build());
         assertThat(head.statusCode()).isEqualTo(405);
         assertThat(head.body()).isEmpty();
         assertThat(sandbox.stats().statusCount(405)).isEqualTo(3);
@@ -199,8 +233,12 @@ class SandboxRecordsTest {
     @Test
     void otherContentTypesAre415() {
         String body = TestHttp.aliasJson("ACME", "ACME Corp");
-        assertThat(sandbox.http().send(sandbox.records("text/plain", body).build()).statusCode()).isEqualTo(415);
-        assertThat(sandbox.http().send(sandbox.records(null, body).build()).statusCode()).isEqualTo(415);
+        assertThat(sandbox.http()
+                        .send(sandbox.records("text/plain", body).build())
+                        .statusCode())
+                .isEqualTo(415);
+        assertThat(sandbox.http().send(sandbox.records(null, body).build()).statusCode())
+                .isEqualTo(415);
         assertThat(sandbox.stats().accepted()).isZero();
     }
 
@@ -211,14 +249,21 @@ class SandboxRecordsTest {
             assertThat(response.statusCode()).as(json).isEqualTo(400);
             assertThat(response.body()).isEqualTo("{\"message\":\"Malformed request body.\"}");
         }
-        assertThat(sandbox.http().postForm(sandbox.token(), "configuration=%zz").statusCode()).isEqualTo(400);
-        assertThat(sandbox.http().postForm(sandbox.token(), "configuration=%C3%28").statusCode()).isEqualTo(400);
+        assertThat(sandbox.http().postForm(sandbox.token(), "configuration=%zz").statusCode())
+                .isEqualTo(400);
+        assertThat(sandbox.http()
+                        .postForm(sandbox.token(), "configuration=%C3%28")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void nonStringJsonValuesAreTakenAsTheirText() {
-        HttpResponse<String> response = sandbox.http().postJson(sandbox.token(),
-                "{\"configuration\":\"" + TestHttp.CONFIGURATION + "\",\"record\":{\"Account Name\":42,\"Alias\":true}}");
+        HttpResponse<String> response = sandbox.http()
+                .postJson(
+                        sandbox.token(),
+                        "{\"configuration\":\"" + TestHttp.CONFIGURATION
+                                + "\",\"record\":{\"Account Name\":42,\"Alias\":true}}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(sandbox.stats().timesAccepted(TestHttp.alias("42", "true"))).isEqualTo(1);
@@ -233,7 +278,8 @@ class SandboxRecordsTest {
 
         assertThat(sandbox.stats().accepted()).isEqualTo(4);
         assertThat(sandbox.stats().distinctRecords()).isEqualTo(2);
-        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(3);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp")))
+                .isEqualTo(3);
         assertThat(sandbox.stats().duplicateAcceptances()).isEqualTo(2);
     }
 
@@ -267,8 +313,10 @@ class SandboxRecordsTest {
                 .withConfigurations(java.util.Set.of("contact-mapping"))
                 .withRequiredFields(java.util.List.of("Email")));
 
-        HttpResponse<String> response = sandbox.http().postJson(sandbox.http().token(),
-                body("contact-mapping", Map.of("Email", "joe.doe@example.com", "Name", "Joe")));
+        HttpResponse<String> response = sandbox.http()
+                .postJson(
+                        sandbox.http().token(),
+                        body("contact-mapping", Map.of("Email", "joe.doe@example.com", "Name", "Joe")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(sandbox.stats().acceptedRecords()).containsOnlyKeys(Map.of("Email", "joe.doe@example.com"));
@@ -278,8 +326,9 @@ class SandboxRecordsTest {
     private void assertErrors(String requestBody, String expectedErrors) {
         HttpResponse<String> response = sandbox.postJson(requestBody);
         assertThat(response.statusCode()).as(requestBody).isEqualTo(422);
-        assertThat(response.body()).isEqualTo("{\"message\":\"The given data was invalid.\",\"errors\":"
-                + TestHttp.json(TestHttp.parse(expectedErrors)) + "}");
+        assertThat(response.body())
+                .isEqualTo("{\"message\":\"The given data was invalid.\",\"errors\":"
+                        + TestHttp.json(TestHttp.parse(expectedErrors)) + "}");
     }
 
     private static String body(String configuration, Map<String, String> record) {
@@ -292,5 +341,4 @@ class SandboxRecordsTest {
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
-
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Body parsing on its own, for the corner cases that are clumsy to reach over HTTP. */
@@ -16,8 +15,8 @@ class SandboxRequestParsingTest {
         RecordsBody request = form("configuration=c&record[Account Name]=A&record[Alias [old]=B&record[]=x");
 
         assertThat(request.configuration()).isEqualTo("c");
-        assertThat(request.record()).containsExactly(Map.entry("Account Name", "A"), Map.entry("Alias [old", "B"),
-                Map.entry("", "x"));
+        assertThat(request.record())
+                .containsExactly(Map.entry("Account Name", "A"), Map.entry("Alias [old", "B"), Map.entry("", "x"));
     }
 
     @Test
@@ -53,24 +52,31 @@ class SandboxRequestParsingTest {
         RecordsBody request = json("{\"configuration\":null,\"record\":{\"a\":null,\"b\":[],\"c\":[1],\"d\":1.5}}");
 
         assertThat(request.configuration()).isNull();
-        assertThat(request.record()).containsEntry("a", null).containsEntry("b", null)
-                .containsEntry("c", "[1]").containsEntry("d", "1.5");
+        assertThat(request.record())
+                .containsEntry("a", null)
+                .containsEntry("b", null)
+                .containsEntry("c", "[1]")
+                .containsEntry("d", "1.5");
     }
 
     @Test
     void contentTypesAreMatchedWithoutParameters() {
         assertThat(RecordsBodyParser.isJson("application/json")).isTrue();
         assertThat(RecordsBodyParser.isJson("application/vnd.api+json")).isTrue();
-        assertThat(RecordsBodyParser.isForm("application/x-www-form-urlencoded")).isTrue();
+        assertThat(RecordsBodyParser.isForm("application/x-www-form-urlencoded"))
+                .isTrue();
         assertThat(RecordsBodyParser.isJson("text/plain")).isFalse();
     }
 
     @Test
     void retryAfterIsWholeSecondsRoundedUp() {
         assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ZERO)).isZero();
-        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofMillis(1))).isEqualTo(1);
-        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofSeconds(2))).isEqualTo(2);
-        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofMillis(2001))).isEqualTo(3);
+        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofMillis(1)))
+                .isEqualTo(1);
+        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofSeconds(2)))
+                .isEqualTo(2);
+        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofMillis(2001)))
+                .isEqualTo(3);
     }
 
     private static RecordsBody form(String body) throws MalformedBodyException {

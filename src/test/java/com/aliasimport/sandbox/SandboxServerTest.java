@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,8 +39,9 @@ class SandboxServerTest {
                 .withConfigurations(Set.of("a", "b"))
                 .withRequiredFields(List.of("Email"));
 
-        assertThat(settings).isEqualTo(new SandboxSettings(8089, "id", "secret", Set.of("a", "b"), List.of("Email"),
-                Duration.ofSeconds(2), false));
+        assertThat(settings)
+                .isEqualTo(new SandboxSettings(
+                        8089, "id", "secret", Set.of("a", "b"), List.of("Email"), Duration.ofSeconds(2), false));
     }
 
     @Test
@@ -62,8 +62,13 @@ class SandboxServerTest {
             assertThat(server.tokenUrl()).hasToString("http://127.0.0.1:" + port + "/oauth2/token");
             assertThat(server.importsUrl()).hasToString("http://127.0.0.1:" + port + "/records/");
             assertThat(server.describe())
-                    .contains(server.tokenUrl().toString(), server.importsUrl().toString(), "sandbox-client",
-                            "sandbox-secret", SandboxSettings.CONFIGURATION, server.statsUrl().toString());
+                    .contains(
+                            server.tokenUrl().toString(),
+                            server.importsUrl().toString(),
+                            "sandbox-client",
+                            "sandbox-secret",
+                            SandboxSettings.CONFIGURATION,
+                            server.statsUrl().toString());
         }
     }
 
@@ -83,19 +88,24 @@ class SandboxServerTest {
         String token = http.token();
         first.close();
 
-        Exception refused = http.sendExpectingFailure(http.records(token, "application/json", "{}").build());
+        Exception refused = http.sendExpectingFailure(
+                http.records(token, "application/json", "{}").build());
         assertThat(refused).isInstanceOf(IOException.class);
-        try (SandboxServer second = SandboxServer.start(SandboxSettings.defaults().withPort(port))) {
+        try (SandboxServer second =
+                SandboxServer.start(SandboxSettings.defaults().withPort(port))) {
             assertThat(second.port()).isEqualTo(port);
             TestHttp again = new TestHttp(second);
-            assertThat(again.postJson(again.token(), TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(200);
+            assertThat(again.postJson(again.token(), TestHttp.aliasJson("ACME", "ACME Corp"))
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void aTakenPortIsReportedClearly() {
         try (SandboxServer first = SandboxServer.start(SandboxSettings.defaults())) {
-            assertThatThrownBy(() -> SandboxServer.start(SandboxSettings.defaults().withPort(first.port())))
+            assertThatThrownBy(
+                            () -> SandboxServer.start(SandboxSettings.defaults().withPort(first.port())))
                     .hasMessageContaining("127.0.0.1:" + first.port());
         }
     }
@@ -108,7 +118,8 @@ class SandboxServerTest {
         String token = http.token();
         server.faults().latency(Duration.ofMinutes(5));
         CompletableFuture<HttpResponse<String>> pending = http.client.sendAsync(
-                http.records(token, "application/json", TestHttp.aliasJson("ACME", "ACME Corp")).build(),
+                http.records(token, "application/json", TestHttp.aliasJson("ACME", "ACME Corp"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         TestHttp.await(Duration.ofSeconds(5), () -> server.stats().requests() == 1);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 /** The rate window on a fake clock: exact, no waiting. */
@@ -38,9 +37,9 @@ class SandboxSlidingWindowTest {
 
     @Test
     void findsTheBusiestWindowAnywhereInTheRun() {
-        arriveAt(0, 600);                         // 2 in a window
-        arriveAt(2000, 2100, 2200, 2300, 2900);   // 5 in [2000, 2900]
-        arriveAt(3000, 3050);                     // window (2050, 3050]: 2100..3050 = 6
+        arriveAt(0, 600); // 2 in a window
+        arriveAt(2000, 2100, 2200, 2300, 2900); // 5 in [2000, 2900]
+        arriveAt(3000, 3050); // window (2050, 3050]: 2100..3050 = 6
 
         assertThat(window.max()).isEqualTo(6);
     }

@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import tools.jackson.databind.JsonNode;
 
 class SandboxStatsTest {
@@ -39,9 +37,12 @@ class SandboxStatsTest {
     void concurrentRequestsAreAllCounted() {
         List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            futures.add(sandbox.http().client.sendAsync(
-                    sandbox.records("application/json", TestHttp.aliasJson("ACME " + i, "Alias " + i)).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            futures.add(sandbox.http()
+                    .client
+                    .sendAsync(
+                            sandbox.records("application/json", TestHttp.aliasJson("ACME " + i, "Alias " + i))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
         }
         futures.forEach(CompletableFuture::join);
 
@@ -94,24 +95,29 @@ class SandboxStatsTest {
     void countsRateLimitRefusalsFailingRowsAndFirstAttemptsWhateverTheAnswer() {
         sandbox.restart(SandboxSettings.defaults(), () -> 42L); // the rate limit's clock stands still
         sandbox.faults().failingRows(1.0);
-        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));      // 503, a failing row
-        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));      // 503 again: a retry, not a first attempt
-        sandbox.postJson(TestHttp.aliasJson("ACME", "acme"));           // 422
-        sandbox.http().postJson(null, TestHttp.aliasJson("Globex", "Globex Inc"));    // 401
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")); // 503, a failing row
+        sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")); // 503 again: a retry, not a first attempt
+        sandbox.postJson(TestHttp.aliasJson("ACME", "acme")); // 422
+        sandbox.http().postJson(null, TestHttp.aliasJson("Globex", "Globex Inc")); // 401
         sandbox.faults().failingRows(0.0).rateLimit(RateLimit.slidingWindow(1));
-        sandbox.postJson(TestHttp.aliasJson("Initech", "Initech LLC"));  // 200
+        sandbox.postJson(TestHttp.aliasJson("Initech", "Initech LLC")); // 200
         sandbox.postJson(TestHttp.aliasJson("Umbrella", "Umbrella Co")); // 429: the window holds one
         sandbox.postJson(TestHttp.aliasJson("Umbrella", "Umbrella Co")); // 429 again
 
         SandboxStats stats = sandbox.stats();
         assertThat(stats.failingRowAnswers()).isEqualTo(2);
         assertThat(stats.throttled()).isEqualTo(2).isEqualTo(stats.statusCount(429));
-        assertThat(stats.statusCounts()).containsExactly(Map.entry(200, 1L), Map.entry(401, 1L),
-                Map.entry(422, 1L), Map.entry(429, 2L), Map.entry(503, 2L));
+        assertThat(stats.statusCounts())
+                .containsExactly(
+                        Map.entry(200, 1L),
+                        Map.entry(401, 1L),
+                        Map.entry(422, 1L),
+                        Map.entry(429, 2L),
+                        Map.entry(503, 2L));
         assertThat(stats.firstAttempts()).isEqualTo(5);
         assertThat(stats.firstAttemptsFirstEpochMillis()).isEqualTo(stats.firstRequestEpochMillis());
-        assertThat(stats.firstAttemptsLastEpochMillis()).isBetween(stats.firstAttemptsFirstEpochMillis(),
-                stats.lastRequestEpochMillis());
+        assertThat(stats.firstAttemptsLastEpochMillis())
+                .isBetween(stats.firstAttemptsFirstEpochMillis(), stats.lastRequestEpochMillis());
 
         stats.reset();
 
@@ -121,9 +127,13 @@ class SandboxStatsTest {
         assertThat(stats.firstAttemptsFirstEpochMillis()).isZero();
         assertThat(stats.firstAttemptsLastEpochMillis()).isZero();
         JsonNode json = TestHttp.parse(stats.toJson());
-        assertThat(List.of(json.get("throttled").asLong(), json.get("failingRowAnswers").asLong(),
-                json.get("firstAttempts").asLong(), json.get("firstAttemptsFirstEpochMillis").asLong(),
-                json.get("firstAttemptsLastEpochMillis").asLong())).containsOnly(0L);
+        assertThat(List.of(
+                        json.get("throttled").asLong(),
+                        json.get("failingRowAnswers").asLong(),
+                        json.get("firstAttempts").asLong(),
+                        json.get("firstAttemptsFirstEpochMillis").asLong(),
+                        json.get("firstAttemptsLastEpochMillis").asLong()))
+                .containsOnly(0L);
         // After a reset a body seen before is a first attempt again.
         sandbox.faults().clear();
         sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
@@ -134,9 +144,12 @@ class SandboxStatsTest {
     void mostInFlightCountsRequestsHeldAtOnce() {
         sandbox.faults().latency(Duration.ofSeconds(30));
         for (int i = 0; i < 6; i++) {
-            sandbox.http().client.sendAsync(
-                    sandbox.records("application/json", TestHttp.aliasJson("ACME " + i, "A " + i))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            sandbox.http()
+                    .client
+                    .sendAsync(
+                            sandbox.records("application/json", TestHttp.aliasJson("ACME " + i, "A " + i))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         }
 
         TestHttp.await(Duration.ofSeconds(10), () -> sandbox.stats().maxConcurrentRequests() == 6);
@@ -148,9 +161,10 @@ class SandboxStatsTest {
     void resetEndpointClearsCountersAndRecordsButKeepsTokens() {
         sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp"));
 
-        HttpResponse<String> reset = sandbox.http().send(HttpRequest
-                .newBuilder(sandbox.server().baseUrl().resolve("/_sandbox/reset"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> reset = sandbox.http()
+                .send(HttpRequest.newBuilder(sandbox.server().baseUrl().resolve("/_sandbox/reset"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
 
         assertThat(reset.statusCode()).isEqualTo(204);
         assertThat(sandbox.stats().requests()).isZero();
@@ -158,15 +172,23 @@ class SandboxStatsTest {
         assertThat(sandbox.stats().acceptedRecords()).isEmpty();
         assertThat(sandbox.stats().maxRequestsInAnyOneSecondWindow()).isZero();
         assertThat(sandbox.stats().lastRequest()).isNull();
-        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")).statusCode()).isEqualTo(200);
-        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp"))).isEqualTo(1);
+        assertThat(sandbox.postJson(TestHttp.aliasJson("ACME", "ACME Corp")).statusCode())
+                .isEqualTo(200);
+        assertThat(sandbox.stats().timesAccepted(TestHttp.alias("ACME", "ACME Corp")))
+                .isEqualTo(1);
     }
 
     @Test
     void adminEndpointsCheckTheirMethod() {
-        assertThat(sandbox.http().get(sandbox.server().baseUrl().resolve("/_sandbox/reset")).statusCode())
+        assertThat(sandbox.http()
+                        .get(sandbox.server().baseUrl().resolve("/_sandbox/reset"))
+                        .statusCode())
                 .isEqualTo(405);
-        assertThat(sandbox.http().send(HttpRequest.newBuilder(sandbox.server().statsUrl())
-                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(405);
+        assertThat(sandbox.http()
+                        .send(HttpRequest.newBuilder(sandbox.server().statsUrl())
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode())
+                .isEqualTo(405);
     }
 }

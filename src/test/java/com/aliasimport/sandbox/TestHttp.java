@@ -12,9 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
 import org.awaitility.Awaitility;
-
 import tools.jackson.databind.JsonNode;
 
 /** A real HTTP client for the sandbox tests: JDK HttpClient, HTTP/1.1, nothing of ours in between. */
@@ -64,8 +62,8 @@ final class TestHttp {
     }
 
     HttpResponse<String> tokenWithBasic(String clientId, String clientSecret, String form) {
-        String credentials = Base64.getEncoder()
-                .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        String credentials =
+                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(server.tokenUrl())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + credentials)
@@ -74,8 +72,9 @@ final class TestHttp {
     }
 
     String token() {
-        HttpResponse<String> response = tokenWithForm("grant_type=client_credentials&client_id="
-                + server.settings().clientId() + "&client_secret=" + server.settings().clientSecret());
+        HttpResponse<String> response = tokenWithForm(
+                "grant_type=client_credentials&client_id=" + server.settings().clientId() + "&client_secret="
+                        + server.settings().clientSecret());
         if (response.statusCode() != 200) {
             throw new AssertionError("token request failed: " + response.statusCode() + " " + response.body());
         }
@@ -83,8 +82,8 @@ final class TestHttp {
     }
 
     HttpRequest.Builder records(String token, String contentType, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(server.importsUrl())
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(server.importsUrl()).POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

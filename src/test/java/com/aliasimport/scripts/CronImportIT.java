@@ -2,6 +2,8 @@ package com.aliasimport.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.sandbox.SandboxServer;
+import com.aliasimport.sandbox.SandboxSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,15 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.aliasimport.sandbox.SandboxServer;
-import com.aliasimport.sandbox.SandboxSettings;
 
 /**
  * scripts/cron-import.sh as cron runs it: a real bash, the launcher and the packaged jar (hence an integration test,
@@ -41,6 +39,7 @@ class CronImportIT {
 
     @TempDir
     Path home;
+
     Path inbox;
 
     record Result(int exitCode, String out, String err) {
@@ -52,7 +51,9 @@ class CronImportIT {
 
     @BeforeAll
     static void startSandbox() {
-        assertThat(JAR).as("the packaged jar (this test runs in mvn verify, after package)").isRegularFile();
+        assertThat(JAR)
+                .as("the packaged jar (this test runs in mvn verify, after package)")
+                .isRegularFile();
         sandbox = SandboxServer.start(SandboxSettings.defaults());
     }
 
@@ -72,7 +73,11 @@ class CronImportIT {
     void archivesWhatWasImportedRejectsBadFilesAndPointsAtFailedRows() throws Exception {
         ready("a-good.csv", "Account Name,Alias", "ACME,Acme Inc", "Globex,Globex Corp", "Initech,Initech Corp");
         ready("b-bad-header.csv", "Account Name,Alias,Owner", "ACME,Acme Inc,Jane");
-        ready("c-same-content-as-a.csv", "Account Name,Alias", "ACME,Acme Inc", "Globex,Globex Corp",
+        ready(
+                "c-same-content-as-a.csv",
+                "Account Name,Alias",
+                "ACME,Acme Inc",
+                "Globex,Globex Corp",
                 "Initech,Initech Corp");
         ready("d-some-rows-fail.csv", "Account Name,Alias", "Hooli,Hooli XYZ", "Umbrella,Umbrella", "Stark,");
         write("e-still-being-written.csv", "Account Name,Alias", "Wayne,Wayne Ent");
@@ -85,18 +90,29 @@ class CronImportIT {
                 .containsExactly("a-good.csv", "c-same-content-as-a.csv", "d-some-rows-fail.csv");
         assertThat(names(inbox.resolve("rejected"))).containsExactly("b-bad-header.csv", "b-bad-header.csv.error.txt");
         assertThat(Files.readString(inbox.resolve("rejected/b-bad-header.csv.error.txt")))
-                .contains("b-bad-header.csv").contains("\"Owner\"").contains("nothing was sent");
+                .contains("b-bad-header.csv")
+                .contains("\"Owner\"")
+                .contains("nothing was sent");
 
         // Only what a person must look at: the rejected file with its reason, the failed rows with the report.
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("REJECTED b-bad-header.csv").contains("\"Owner\" is not a field")
-                .contains("FAILED ROWS in d-some-rows-fail.csv").contains("alias-import report --run 2'")
-                .contains("1 accepted, 1 rejected").contains("1 invalid")
-                .doesNotContain("a-good").doesNotContain("c-same-content").doesNotContain("e-still");
+        assertThat(r.out())
+                .contains("REJECTED b-bad-header.csv")
+                .contains("\"Owner\" is not a field")
+                .contains("FAILED ROWS in d-some-rows-fail.csv")
+                .contains("alias-import report --run 2'")
+                .contains("1 accepted, 1 rejected")
+                .contains("1 invalid")
+                .doesNotContain("a-good")
+                .doesNotContain("c-same-content")
+                .doesNotContain("e-still");
 
-        assertThat(sandbox.stats().accepted()).as("a once (c is the same content), then d's good row").isEqualTo(4);
+        assertThat(sandbox.stats().accepted())
+                .as("a once (c is the same content), then d's good row")
+                .isEqualTo(4);
         assertThat(sandbox.stats().duplicateAcceptances()).isZero();
-        assertThat(sandbox.stats().lastRequest().contentType()).as("options after -- reach import")
+        assertThat(sandbox.stats().lastRequest().contentType())
+                .as("options after -- reach import")
                 .startsWith("application/x-www-form-urlencoded");
     }
 
@@ -113,8 +129,10 @@ class CronImportIT {
 
         Result failed = cronImport(Map.of(), inbox.toString());
         assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
-        assertThat(failed.out()).contains("RUN FAILED for m-first.csv (exit 1, run 1)")
-                .contains("The selected configuration is invalid").contains("no further files")
+        assertThat(failed.out())
+                .contains("RUN FAILED for m-first.csv (exit 1, run 1)")
+                .contains("The selected configuration is invalid")
+                .contains("no further files")
                 .doesNotContain("n-second");
         assertThat(names(inbox)).containsExactly("m-first.csv", "n-second.csv");
         assertThat(sandbox.stats().accepted()).isZero();
@@ -134,8 +152,10 @@ class CronImportIT {
         ready("a.csv", "Account Name,Alias", "ACME,Acme Inc");
         Result r = cronImport(Map.of(), "-v", inbox.toString());
         assertThat(r.exitCode()).as(r.all()).isZero();
-        assertThat(r.out()).contains("archived a.csv -> " + inbox.resolve("archive/a.csv"))
-                .contains("completed: every row accepted").contains("1 file(s) archived");
+        assertThat(r.out())
+                .contains("archived a.csv -> " + inbox.resolve("archive/a.csv"))
+                .contains("completed: every row accepted")
+                .contains("1 file(s) archived");
     }
 
     @Test
@@ -144,7 +164,10 @@ class CronImportIT {
         ready("b.csv", "Account Name,Alias", "Globex,Globex Corp");
         Result r = cronImport(Map.of("CUSTOMERGAUGE_CLIENT_ID", ""), inbox.toString());
         assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
-        assertThat(r.out()).contains("NOT IMPORTED a.csv").contains("no client id").doesNotContain("b.csv");
+        assertThat(r.out())
+                .contains("NOT IMPORTED a.csv")
+                .contains("no client id")
+                .doesNotContain("b.csv");
         assertThat(names(inbox)).containsExactly("a.csv", "b.csv");
     }
 
@@ -155,10 +178,17 @@ class CronImportIT {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Result r = cronImport(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/none",
-                "SPRING_DATASOURCE_USERNAME", "postgres"), inbox.toString());
+        Result r = cronImport(
+                Map.of(
+                        "SPRING_DATASOURCE_URL",
+                        "jdbc:postgresql://127.0.0.1:" + closed + "/none",
+                        "SPRING_DATASOURCE_USERNAME",
+                        "postgres"),
+                inbox.toString());
         assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
-        assertThat(r.out()).contains("RUN FAILED for a.csv (exit 1)").contains("could not start")
+        assertThat(r.out())
+                .contains("RUN FAILED for a.csv (exit 1)")
+                .contains("could not start")
                 .contains("127.0.0.1:" + closed);
         assertThat(names(inbox)).containsExactly("a.csv");
     }
@@ -167,8 +197,10 @@ class CronImportIT {
     void aSecondCronImportWhileOneRunsExitsAtOnceDoingNothing() throws Exception {
         ready("a.csv", "Account Name,Alias", "ACME,Acme Inc");
         // flock(1), as the script uses: Java's FileLock (fcntl) does not exclude flock(2) locks on Linux.
-        Process holder = new ProcessBuilder("flock", inbox.resolve(".cron-import.lock").toString(), "-c",
-                "echo locked; exec cat").redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        "flock", inbox.resolve(".cron-import.lock").toString(), "-c", "echo locked; exec cat")
+                .redirectErrorStream(true)
+                .start();
         try (var lines = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(lines.readLine()).isEqualTo("locked");
             Result r = cronImport(Map.of(), inbox.toString());
@@ -197,8 +229,11 @@ class CronImportIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("CUSTOMERGAUGE_") || k.startsWith("SPRING_")
-                || k.startsWith("ALIAS_IMPORT_") || k.startsWith("CRON_IMPORT_"));
+        env.keySet()
+                .removeIf(k -> k.startsWith("CUSTOMERGAUGE_")
+                        || k.startsWith("SPRING_")
+                        || k.startsWith("ALIAS_IMPORT_")
+                        || k.startsWith("CRON_IMPORT_"));
         env.put("CUSTOMERGAUGE_TOKEN_URL", sandbox.tokenUrl().toString());
         env.put("CUSTOMERGAUGE_IMPORTS_URL", sandbox.importsUrl().toString());
         env.put("CUSTOMERGAUGE_CLIENT_ID", SandboxSettings.CLIENT_ID);
@@ -235,7 +270,9 @@ class CronImportIT {
     /** The folder's entries, without the lock file, in name order. */
     private static List<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".cron-import.lock")).sorted()
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals(".cron-import.lock"))
+                    .sorted()
                     .toList();
         }
     }

@@ -2,6 +2,14 @@ package com.aliasimport.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import com.aliasimport.support.Cli;
+import com.aliasimport.support.SandboxImportTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,21 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.FileAppender;
-
-import com.aliasimport.support.Cli;
-import com.aliasimport.support.SandboxImportTest;
 
 /**
  * The client secret and the bearer tokens never reach the log file (even at TRACE), the console, the reports,
@@ -56,8 +53,8 @@ class SecretsNeverLeakTest extends SandboxImportTest {
         rootLevel = root.getLevel();
         root.setLevel(Level.TRACE);
         // As a user troubleshooting would: everything up to TRACE (loggers the application pins stay pinned).
-        for (String name : List.of("org.springframework", "org.springframework.web", "org.springframework.security",
-                "com.aliasimport")) {
+        for (String name : List.of(
+                "org.springframework", "org.springframework.web", "org.springframework.security", "com.aliasimport")) {
             context.getLogger(name).setLevel(Level.TRACE);
         }
         context.getLogger("com.zaxxer").setLevel(Level.INFO);

@@ -2,6 +2,8 @@ package com.aliasimport.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliasimport.config.Secret;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,13 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.aliasimport.config.Secret;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * However many threads want a token at once, the token endpoint sees one request at a time, and a failed request is
@@ -65,8 +63,13 @@ class AccessTokensTest {
         });
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token");
-        return new AccessTokens(url, "client-1", Secret.of("wrong-secret"), Duration.ofSeconds(2),
-                Duration.ofSeconds(30), Clock.systemUTC());
+        return new AccessTokens(
+                url,
+                "client-1",
+                Secret.of("wrong-secret"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                Clock.systemUTC());
     }
 
     /**
@@ -89,8 +92,10 @@ class AccessTokensTest {
             threads.add(thread);
             thread.start();
         }
-        Awaitility.await("threads waiting behind the one token request").atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(1)).until(() -> requests.get() == 1 && blocked(threads) == THREADS - 1);
+        Awaitility.await("threads waiting behind the one token request")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> requests.get() == 1 && blocked(threads) == THREADS - 1);
         answer.countDown();
         List<Object> answers = new ArrayList<>();
         for (CompletableFuture<Object> result : results) {
@@ -100,7 +105,9 @@ class AccessTokensTest {
     }
 
     private static int blocked(List<Thread> threads) {
-        return (int) threads.stream().filter(t -> t.getState() == Thread.State.BLOCKED).count();
+        return (int) threads.stream()
+                .filter(t -> t.getState() == Thread.State.BLOCKED)
+                .count();
     }
 
     @Test
@@ -122,8 +129,8 @@ class AccessTokensTest {
 
     @Test
     void oneGoodAnswerServesEveryWaitingThread() throws Exception {
-        AccessTokens tokens = tokensAnswering(200,
-                "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+        AccessTokens tokens =
+                tokensAnswering(200, "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
 
         assertThat(everyThreadAsks(tokens)).containsOnly("tok-1");
         assertThat(requests.get()).isEqualTo(1);

@@ -1,5 +1,8 @@
 package com.aliasimport.support;
 
+import com.aliasimport.outcome.AcceptanceJournal;
+import com.aliasimport.sandbox.SandboxServer;
+import com.aliasimport.sandbox.SandboxSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,15 +21,10 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.awaitility.Awaitility;
 import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import com.aliasimport.outcome.AcceptanceJournal;
-import com.aliasimport.sandbox.SandboxServer;
-import com.aliasimport.sandbox.SandboxSettings;
 
 /**
  * The set-up of the tests that run alias-import in child processes: a temporary folder (working directory, files,
@@ -122,8 +120,8 @@ public final class ChildImports implements AutoCloseable {
      * moved to the database (the next session does that before it sends anything).
      */
     public long recordedAcceptances() {
-        Set<Long> lines = new HashSet<>(withDatabase(jdbc -> jdbc.queryForList("SELECT line FROM accepted_row",
-                Long.class)));
+        Set<Long> lines =
+                new HashSet<>(withDatabase(jdbc -> jdbc.queryForList("SELECT line FROM accepted_row", Long.class)));
         Path journals = journalDir();
         if (Files.isDirectory(journals)) {
             try (Stream<Path> files = Files.list(journals)) {
@@ -148,16 +146,17 @@ public final class ChildImports implements AutoCloseable {
      * the first checkpoint). Rows are sent while later ones are read, so this can be well behind the rows read.
      */
     public long checkpointPosition() {
-        List<String> contexts = withDatabase(jdbc -> jdbc.queryForList("SELECT c.SHORT_CONTEXT FROM"
-                + " BATCH_STEP_EXECUTION_CONTEXT c JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID ="
-                + " c.STEP_EXECUTION_ID WHERE s.STEP_NAME = 'sendRows' ORDER BY s.STEP_EXECUTION_ID DESC",
+        List<String> contexts = withDatabase(jdbc -> jdbc.queryForList(
+                "SELECT c.SHORT_CONTEXT FROM"
+                        + " BATCH_STEP_EXECUTION_CONTEXT c JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID ="
+                        + " c.STEP_EXECUTION_ID WHERE s.STEP_NAME = 'sendRows' ORDER BY s.STEP_EXECUTION_ID DESC",
                 String.class));
         if (contexts.isEmpty()) {
             return 0;
         }
         try {
-            Map<String, Object> context = new DefaultExecutionContextSerializer().deserialize(
-                    new ByteArrayInputStream(contexts.get(0).getBytes(StandardCharsets.ISO_8859_1)));
+            Map<String, Object> context = new DefaultExecutionContextSerializer()
+                    .deserialize(new ByteArrayInputStream(contexts.get(0).getBytes(StandardCharsets.ISO_8859_1)));
             Object position = context.get("csv.records.read");
             return position == null ? 0 : ((Number) position).longValue();
         } catch (IOException e) {
@@ -176,11 +175,16 @@ public final class ChildImports implements AutoCloseable {
      */
     public void awaitSandboxIdle(Duration quiet, Duration timeout) {
         long[] seen = {-1};
-        Awaitility.await("the sandbox idle for " + quiet).atMost(timeout).pollInterval(Duration.ofMillis(1))
-                .during(quiet).until(() -> {
+        Awaitility.await("the sandbox idle for " + quiet)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(1))
+                .during(quiet)
+                .until(() -> {
                     var stats = sandbox.stats();
                     long requests = stats.requests();
-                    long answered = stats.statusCounts().values().stream().mapToLong(Long::longValue).sum()
+                    long answered = stats.statusCounts().values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum()
                             + stats.connectionResets();
                     boolean idle = requests == seen[0] && answered >= requests;
                     seen[0] = requests;

@@ -52,8 +52,8 @@ public final class ChildJvm {
      * As {@link #start(Path, String, Map, String...)}, with these environment variables set (the proxy variables of
      * the test's own environment are never passed on).
      */
-    public static ChildJvm start(Path dir, String name, Map<String, String> properties, Map<String, String> env,
-            String... args) {
+    public static ChildJvm start(
+            Path dir, String name, Map<String, String> properties, Map<String, String> env, String... args) {
         return start(dir, dir, name, properties, env, args);
     }
 
@@ -61,13 +61,18 @@ public final class ChildJvm {
      * As {@link #start(Path, String, Map, String...)}, with standard output and error in {@code consoleDir}: a test
      * that fills the working folder's disk still sees what the child printed, as a terminal or cron would.
      */
-    public static ChildJvm start(Path dir, Path consoleDir, String name, Map<String, String> properties,
-            String... args) {
+    public static ChildJvm start(
+            Path dir, Path consoleDir, String name, Map<String, String> properties, String... args) {
         return start(dir, consoleDir, name, properties, Map.of(), args);
     }
 
-    private static ChildJvm start(Path dir, Path consoleDir, String name, Map<String, String> properties,
-            Map<String, String> env, String... args) {
+    private static ChildJvm start(
+            Path dir,
+            Path consoleDir,
+            String name,
+            Map<String, String> properties,
+            Map<String, String> env,
+            String... args) {
         Path out = consoleDir.resolve(name + ".out");
         Path err = consoleDir.resolve(name + ".err");
         Path log = dir.resolve(name + ".log");
@@ -81,11 +86,18 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add("com.aliasimport.AliasImportApplication");
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("CUSTOMERGAUGE_") || k.startsWith("SPRING_")
-                || k.startsWith("ALIAS_IMPORT_") || k.equalsIgnoreCase("https_proxy")
-                || k.equalsIgnoreCase("http_proxy") || k.equalsIgnoreCase("no_proxy"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("CUSTOMERGAUGE_")
+                        || k.startsWith("SPRING_")
+                        || k.startsWith("ALIAS_IMPORT_")
+                        || k.equalsIgnoreCase("https_proxy")
+                        || k.equalsIgnoreCase("http_proxy")
+                        || k.equalsIgnoreCase("no_proxy"));
         builder.environment().putAll(env);
         try {
             return new ChildJvm(name, builder.start(), out, err, log);
@@ -125,7 +137,9 @@ public final class ChildJvm {
      */
     public void signal(String name) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
             }

@@ -2,7 +2,6 @@ package com.aliasimport.support;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import picocli.CommandLine;
 
 /** Runs the command line in-process against a test's application context and captures what it prints. */

@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -46,8 +45,7 @@ public @interface PostgresDatabase {
         /** The database of the test class being run; read when its Spring context starts. */
         private static volatile Database current;
 
-        public record Database(String url, String user, String password) {
-        }
+        public record Database(String url, String user, String password) {}
 
         public static Optional<Database> current() {
             return Optional.ofNullable(current);
@@ -75,21 +73,21 @@ public @interface PostgresDatabase {
             String password = password();
             Matcher m = URL.matcher(adminUrl);
             if (!m.matches()) {
-                throw new IllegalArgumentException("ALIAS_IMPORT_TEST_PG_URL is not jdbc:postgresql://host:port/db: "
-                        + adminUrl);
+                throw new IllegalArgumentException(
+                        "ALIAS_IMPORT_TEST_PG_URL is not jdbc:postgresql://host:port/db: " + adminUrl);
             }
             // Lower case letters and digits only: no quoting needed, and PostgreSQL would fold it anyway.
-            String name = "alias_import_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            String name = "alias_import_test_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             execute(adminUrl, user, password, "CREATE DATABASE " + name);
             // A commit need not wait for the disk here: the tests run many small ones and never crash the server.
             execute(adminUrl, user, password, "ALTER DATABASE " + name + " SET synchronous_commit = off");
             current = new Database(m.group(1) + name + m.group(3), user, password);
             // Closed when the class is done, after Spring's afterAll has closed the context and its connections.
-            context.getStore(ExtensionContext.Namespace.create(Extension.class)).put("database",
-                    (AutoCloseable) () -> {
-                        current = null;
-                        drop(adminUrl, user, password, name);
-                    });
+            context.getStore(ExtensionContext.Namespace.create(Extension.class)).put("database", (AutoCloseable) () -> {
+                current = null;
+                drop(adminUrl, user, password, name);
+            });
         }
 
         private static void drop(String adminUrl, String user, String password, String name) throws SQLException {
@@ -110,7 +108,8 @@ public @interface PostgresDatabase {
         }
 
         private static void execute(String url, String user, String password, String sql) throws SQLException {
-            try (Connection c = connect(url, user, password); Statement s = c.createStatement()) {
+            try (Connection c = connect(url, user, password);
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
             }
         }

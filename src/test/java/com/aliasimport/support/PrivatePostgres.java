@@ -43,13 +43,16 @@ public final class PrivatePostgres implements AutoCloseable {
         Path bin = findBin();
         assumeTrue(bin != null, "no PostgreSQL binaries in /usr/lib/postgresql/*/bin: skipping");
         boolean root = "root".equals(System.getProperty("user.name"));
-        assumeTrue(!root || Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(
-                Path.of("/sbin/runuser")), "running as root without runuser: cannot start PostgreSQL, skipping");
+        assumeTrue(
+                !root
+                        || Files.isExecutable(Path.of("/usr/sbin/runuser"))
+                        || Files.isExecutable(Path.of("/sbin/runuser")),
+                "running as root without runuser: cannot start PostgreSQL, skipping");
         try {
             Path dir = Files.createTempDirectory(Path.of("/tmp"), "alias-pg-");
             if (root) {
-                UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByName("postgres");
+                UserPrincipal postgres =
+                        dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
                 Files.setOwner(dir, postgres);
             }
             int port;
@@ -84,8 +87,16 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     public void startServer() {
-        run("pg_ctl", "-D", data().toString(), "-l", dir.resolve("server.log").toString(), "-w", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+        run(
+                "pg_ctl",
+                "-D",
+                data().toString(),
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-w",
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                "start");
     }
 
     /** Fast shutdown: the server ends every session, as a failover or a minor-version upgrade does. */
@@ -105,8 +116,10 @@ public final class PrivatePostgres implements AutoCloseable {
         command.add(bin.resolve(tool).toString());
         command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve(tool + ".out").toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve(tool + ".out").toFile())
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw new IllegalStateException(tool + " failed: " + Files.readString(dir.resolve(tool + ".out")));
@@ -125,8 +138,10 @@ public final class PrivatePostgres implements AutoCloseable {
             return null;
         }
         try (Stream<Path> versions = Files.list(root)) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("pg_ctl"))
-                    && Files.isExecutable(b.resolve("initdb"))).max(Comparator.naturalOrder()).orElse(null);
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("pg_ctl")) && Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.naturalOrder())
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }

@@ -1,11 +1,12 @@
 package com.aliasimport.support;
 
+import com.aliasimport.sandbox.SandboxServer;
+import com.aliasimport.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,10 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.aliasimport.sandbox.SandboxServer;
-import com.aliasimport.sandbox.SandboxSettings;
-
 import picocli.CommandLine;
 
 /**
@@ -51,17 +48,25 @@ public abstract class SandboxImportTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         home = Files.createTempDirectory("alias-import-test");
-        sandbox = SandboxServer.start(SandboxSettings.defaults()
-                .withClientCredentials(SandboxSettings.CLIENT_ID, SECRET));
+        sandbox = SandboxServer.start(
+                SandboxSettings.defaults().withClientCredentials(SandboxSettings.CLIENT_ID, SECRET));
         Path h2 = home.resolve("db");
-        registry.add("spring.datasource.url", () -> PostgresDatabase.Extension.current()
-                .map(PostgresDatabase.Extension.Database::url)
-                .orElse("jdbc:h2:file:" + h2 + ";AUTO_SERVER=TRUE"));
+        registry.add(
+                "spring.datasource.url",
+                () -> PostgresDatabase.Extension.current()
+                        .map(PostgresDatabase.Extension.Database::url)
+                        .orElse("jdbc:h2:file:" + h2 + ";AUTO_SERVER=TRUE"));
         // null (not set) on H2: application.yml's user applies.
-        registry.add("spring.datasource.username", () -> PostgresDatabase.Extension.current()
-                .map(PostgresDatabase.Extension.Database::user).orElse(null));
-        registry.add("spring.datasource.password", () -> PostgresDatabase.Extension.current()
-                .map(PostgresDatabase.Extension.Database::password).orElse(null));
+        registry.add(
+                "spring.datasource.username",
+                () -> PostgresDatabase.Extension.current()
+                        .map(PostgresDatabase.Extension.Database::user)
+                        .orElse(null));
+        registry.add(
+                "spring.datasource.password",
+                () -> PostgresDatabase.Extension.current()
+                        .map(PostgresDatabase.Extension.Database::password)
+                        .orElse(null));
         registry.add("alias-import.token-url", () -> sandbox.tokenUrl().toString());
         registry.add("alias-import.imports-url", () -> sandbox.importsUrl().toString());
         registry.add("alias-import.client-id", () -> SandboxSettings.CLIENT_ID);
@@ -122,15 +127,17 @@ public abstract class SandboxImportTest {
         private volatile boolean fired;
 
         Trigger(long accepted, Runnable action) {
-            thread = new Thread(() -> {
-                while (!done && sandbox.stats().accepted() < accepted) {
-                    Thread.onSpinWait();
-                }
-                if (!done) {
-                    action.run();
-                    fired = true;
-                }
-            }, "test-trigger");
+            thread = new Thread(
+                    () -> {
+                        while (!done && sandbox.stats().accepted() < accepted) {
+                            Thread.onSpinWait();
+                        }
+                        if (!done) {
+                            action.run();
+                            fired = true;
+                        }
+                    },
+                    "test-trigger");
             thread.setDaemon(true);
             thread.start();
         }

@@ -93,14 +93,16 @@ final class TcpRelay implements AutoCloseable {
                     out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n".getBytes());
                     return;
                 }
-                if (credentials != null && !head.contains("Proxy-Authorization: Basic " + Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))) {
+                if (credentials != null
+                        && !head.contains("Proxy-Authorization: Basic "
+                                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))) {
                     out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic"
-                            + " realm=\"test\"\r\nContent-Length: 0\r\n\r\n").getBytes());
+                                    + " realm=\"test\"\r\nContent-Length: 0\r\n\r\n")
+                            .getBytes());
                     out.flush();
                     head = readHead(in); // the client asks again on the same connection, with credentials
-                    if (!head.contains("Proxy-Authorization: Basic " + Base64.getEncoder()
-                            .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))) {
+                    if (!head.contains("Proxy-Authorization: Basic "
+                            + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))) {
                         return;
                     }
                 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -32,9 +31,30 @@ final class TestCertificates {
         Path keytool = keytool();
         Assumptions.assumeTrue(Files.isExecutable(keytool), "no keytool at " + keytool + ": TLS tests skipped");
         TestCertificates ca = new TestCertificates(dir);
-        ca.keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=alias-import test CA", "-ext", "bc:c", "-validity", "30", "-keystore", ca.caStore.toString());
-        ca.keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.caStore.toString(), "-file",
+        ca.keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=alias-import test CA",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "30",
+                "-keystore",
+                ca.caStore.toString());
+        ca.keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.caStore.toString(),
+                "-file",
                 ca.caPem.toString());
         return ca;
     }
@@ -55,12 +75,34 @@ final class TestCertificates {
         Path store = dir.resolve(name + ".p12");
         Path csr = dir.resolve(name + ".csr");
         Path cert = dir.resolve(name + ".pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=" + name, "-keystore", store.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + name,
+                "-keystore",
+                store.toString());
         keytool("-certreq", "-alias", "server", "-keystore", store.toString(), "-file", csr.toString());
-        List<String> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca", "-keystore",
-                caStore.toString(), "-infile", csr.toString(), "-outfile", cert.toString(), "-ext", "san=" + san,
-                "-validity", String.valueOf(validityDays)));
+        List<String> gencert = new ArrayList<>(List.of(
+                "-gencert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                caStore.toString(),
+                "-infile",
+                csr.toString(),
+                "-outfile",
+                cert.toString(),
+                "-ext",
+                "san=" + san,
+                "-validity",
+                String.valueOf(validityDays)));
         if (startDate != null) {
             gencert.add("-startdate");
             gencert.add(startDate);
@@ -80,8 +122,11 @@ final class TestCertificates {
         command.addAll(List.of(args));
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("keytool.out").toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("keytool.out").toFile())
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: "
                         + Files.readString(dir.resolve("keytool.out")));

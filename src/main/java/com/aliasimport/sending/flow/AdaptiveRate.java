@@ -19,6 +19,7 @@ final class AdaptiveRate {
 
     /** Paced just under the target, so that scheduling jitter never pushes a second above it. */
     static final double PACING = 0.99;
+
     static final double DECREASE = 0.90;
     static final double RECOVER_TO = 0.95;
     static final double PROBE_STEP = 0.01;

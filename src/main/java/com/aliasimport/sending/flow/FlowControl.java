@@ -40,8 +40,8 @@ public final class FlowControl {
      * @param learnedLimit the limit an earlier run learned for this target, or NaN
      * @param maxPause the longest Retry-After honoured
      */
-    public FlowControl(int configuredRate, double learnedLimit, Duration maxPause, LongSupplier clock,
-            Sleeper sleeper) {
+    public FlowControl(
+            int configuredRate, double learnedLimit, Duration maxPause, LongSupplier clock, Sleeper sleeper) {
         this.configuredRate = configuredRate;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -149,8 +149,13 @@ public final class FlowControl {
         if (rate == null) {
             return new FlowFigures(0, 0, Double.NaN, false, requests.sum(), refused.sum());
         }
-        return new FlowFigures(configuredRate, rate.pace(clock.getAsLong()), rate.limit(), rate.decreased(),
-                requests.sum(), refused.sum());
+        return new FlowFigures(
+                configuredRate,
+                rate.pace(clock.getAsLong()),
+                rate.limit(),
+                rate.decreased(),
+                requests.sum(),
+                refused.sum());
     }
 
     /** Whether requests go at a pace (a rate is set), rather than as fast as answers come. */

@@ -11,8 +11,8 @@ package com.aliasimport.sending.flow;
  * @param requests requests sent, retries included
  * @param refused requests answered 429
  */
-public record FlowFigures(int configuredRate, double pace, double learnedLimit, boolean throttled, long requests,
-        long refused) {
+public record FlowFigures(
+        int configuredRate, double pace, double learnedLimit, boolean throttled, long requests, long refused) {
 
     /** Whether the server's limit, not the configured rate, set the pace. */
     public boolean heldByServer() {

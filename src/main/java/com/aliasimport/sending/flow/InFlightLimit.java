@@ -1,5 +1,9 @@
 package com.aliasimport.sending.flow;
 
+import com.netflix.concurrency.limits.Limit;
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,11 +11,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
-
-import com.netflix.concurrency.limits.Limit;
-import com.netflix.concurrency.limits.Limiter;
-import com.netflix.concurrency.limits.limit.Gradient2Limit;
-import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 
 /**
  * How many requests may be in flight at once, sized to the work (Netflix's concurrency-limits library does the
@@ -47,8 +46,12 @@ public final class InFlightLimit {
     /** @param pace the pace in requests per second now, or null when unthrottled */
     public static InFlightLimit of(DoubleSupplier pace, int max, LongSupplier clock) {
         Latency latency = new Latency();
-        Limit limit = pace != null ? new LittlesLawLimit(pace, latency, max)
-                : Gradient2Limit.newBuilder().initialLimit(Math.min(16, max)).minLimit(1).maxConcurrency(max)
+        Limit limit = pace != null
+                ? new LittlesLawLimit(pace, latency, max)
+                : Gradient2Limit.newBuilder()
+                        .initialLimit(Math.min(16, max))
+                        .minLimit(1)
+                        .maxConcurrency(max)
                         .build();
         return new InFlightLimit(limit, latency, max, clock);
     }
@@ -182,7 +185,8 @@ public final class InFlightLimit {
     /** How long a request may take before it counts as hung: several times a typical slow answer. */
     private long overdueAfter() {
         double typical = latency.typicalUpperSeconds();
-        return Double.isNaN(typical) ? Long.MAX_VALUE
+        return Double.isNaN(typical)
+                ? Long.MAX_VALUE
                 : Math.max(OVERDUE_AT_LEAST, (long) (OVERDUE_FACTOR * typical * 1e9));
     }
 }

@@ -1,8 +1,7 @@
 package com.aliasimport.sending.flow;
 
-import java.util.function.DoubleSupplier;
-
 import com.netflix.concurrency.limits.limit.AbstractLimit;
+import java.util.function.DoubleSupplier;
 
 /**
  * As many requests in flight as the pace needs, by Little's law: in flight = arrival rate x time in the system.

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /** The pace controller's logic on a made-up clock: no sleeping, no wall clock. */
@@ -25,7 +24,9 @@ class AdaptiveRateTest {
     void aLimitLearnedEarlierIsWhereTheRunStartsAndItClimbsFromThere() {
         AdaptiveRate rate = new AdaptiveRate(100, 50, 0);
         assertThat(rate.pace(0)).isEqualTo(47.5);
-        assertThat(rate.pace(2 * SECOND)).as("1%% of the limit every two seconds").isCloseTo(48.0, within(1e-9));
+        assertThat(rate.pace(2 * SECOND))
+                .as("1%% of the limit every two seconds")
+                .isCloseTo(48.0, within(1e-9));
         assertThat(rate.pace(4 * SECOND)).isCloseTo(48.5, within(1e-9));
         assertThat(rate.limit()).isEqualTo(50.0);
     }
@@ -105,8 +106,8 @@ class AdaptiveRateTest {
 
     @Test
     void configuredAtTwiceAServersTokenBucketItFindsTheLimitAndHoldsIt() {
-        var run = ServerLimitSimulation.run(ServerLimitSimulation.tokenBucket(50, 5), 100, Double.NaN,
-                250 * MS, 120 * SECOND);
+        var run = ServerLimitSimulation.run(
+                ServerLimitSimulation.tokenBucket(50, 5), 100, Double.NaN, 250 * MS, 120 * SECOND);
 
         assertThat(run.admittedPerSecond()).as("achieved").isGreaterThanOrEqualTo(0.9 * 50);
         assertThat(run.refusedShare()).as("refused").isLessThanOrEqualTo(0.02);
@@ -115,8 +116,8 @@ class AdaptiveRateTest {
 
     @Test
     void configuredAtTwiceAStrictSlidingWindowItFindsTheLimitAndHoldsIt() {
-        var run = ServerLimitSimulation.run(ServerLimitSimulation.slidingWindow(50), 100, Double.NaN, 250 * MS,
-                120 * SECOND);
+        var run = ServerLimitSimulation.run(
+                ServerLimitSimulation.slidingWindow(50), 100, Double.NaN, 250 * MS, 120 * SECOND);
 
         assertThat(run.admittedPerSecond()).isGreaterThanOrEqualTo(0.9 * 50);
         assertThat(run.refusedShare()).isLessThanOrEqualTo(0.02);
@@ -126,19 +127,21 @@ class AdaptiveRateTest {
     @Test
     void atZeroLatencyAndAtOneSecondItHoldsTheLimitToo() {
         for (long latency : new long[] {0, 20 * MS, SECOND}) {
-            var run = ServerLimitSimulation.run(ServerLimitSimulation.tokenBucket(50, 5), 100, Double.NaN, latency,
-                    120 * SECOND);
-            assertThat(run.admittedPerSecond()).as("latency %d ms", latency / MS).isGreaterThanOrEqualTo(45);
+            var run = ServerLimitSimulation.run(
+                    ServerLimitSimulation.tokenBucket(50, 5), 100, Double.NaN, latency, 120 * SECOND);
+            assertThat(run.admittedPerSecond())
+                    .as("latency %d ms", latency / MS)
+                    .isGreaterThanOrEqualTo(45);
             assertThat(run.refusedShare()).as("latency %d ms", latency / MS).isLessThanOrEqualTo(0.02);
         }
     }
 
     @Test
     void startingFromTheLimitAnEarlierRunLearnedCostsAlmostNoRefusals() {
-        var fresh = ServerLimitSimulation.run(ServerLimitSimulation.tokenBucket(50, 5), 100, Double.NaN, 250 * MS,
-                60 * SECOND);
-        var learned = ServerLimitSimulation.run(ServerLimitSimulation.tokenBucket(50, 5), 100, fresh.learnedLimit(),
-                250 * MS, 60 * SECOND);
+        var fresh = ServerLimitSimulation.run(
+                ServerLimitSimulation.tokenBucket(50, 5), 100, Double.NaN, 250 * MS, 60 * SECOND);
+        var learned = ServerLimitSimulation.run(
+                ServerLimitSimulation.tokenBucket(50, 5), 100, fresh.learnedLimit(), 250 * MS, 60 * SECOND);
 
         assertThat(learned.refused()).isLessThan(fresh.refused());
         assertThat(learned.admittedPerSecond()).isGreaterThanOrEqualTo(0.9 * 50);
@@ -146,8 +149,8 @@ class AdaptiveRateTest {
 
     @Test
     void aServerThatAllowsMoreThanTheConfiguredRateIsNeverAskedForMore() {
-        var run = ServerLimitSimulation.run(ServerLimitSimulation.tokenBucket(500, 5), 100, Double.NaN, 250 * MS,
-                60 * SECOND);
+        var run = ServerLimitSimulation.run(
+                ServerLimitSimulation.tokenBucket(500, 5), 100, Double.NaN, 250 * MS, 60 * SECOND);
         assertThat(run.refused()).isZero();
         assertThat(run.requests()).isBetween(5_900L, 5_941L);
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 class ArrivalWindowTest {
@@ -32,7 +31,9 @@ class ArrivalWindowTest {
         ArrivalWindow window = new ArrivalWindow(2);
         window.started();
         window.started();
-        assertThat(window.earliestStart(0)).as("both may still arrive: look again soon").isEqualTo(ArrivalWindow.RECHECK);
+        assertThat(window.earliestStart(0))
+                .as("both may still arrive: look again soon")
+                .isEqualTo(ArrivalWindow.RECHECK);
         window.neverArrived();
         assertThat(window.earliestStart(0)).isZero();
     }
@@ -47,7 +48,7 @@ class ArrivalWindowTest {
         List<Long> arrivals = new ArrayList<>();
         long now = 0;
         while (now < 30 * SECOND) {
-            for (var it = onTheirWay.iterator(); it.hasNext();) {
+            for (var it = onTheirWay.iterator(); it.hasNext(); ) {
                 long[] request = it.next();
                 if (request[0] <= now) {
                     window.arrived(request[0]);
@@ -66,7 +67,8 @@ class ArrivalWindowTest {
         }
         arrivals.sort(Long::compare);
         for (int i = 0; i + 20 < arrivals.size(); i++) {
-            assertThat(arrivals.get(i + 20) - arrivals.get(i)).as("21 arrivals span at least a second")
+            assertThat(arrivals.get(i + 20) - arrivals.get(i))
+                    .as("21 arrivals span at least a second")
                     .isGreaterThanOrEqualTo(SECOND);
         }
         assertThat(arrivals.size()).as("and it still lets most through").isGreaterThan(20 * 25);
@@ -92,7 +94,8 @@ class ArrivalWindowTest {
         }
         atServer.sort(Long::compare);
         for (int i = 0; i + 20 < atServer.size(); i++) {
-            assertThat(atServer.get(i + 20) - atServer.get(i)).as("21 reads at the server span at least a second")
+            assertThat(atServer.get(i + 20) - atServer.get(i))
+                    .as("21 reads at the server span at least a second")
                     .isGreaterThanOrEqualTo(SECOND);
         }
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /** The gate on a made-up clock: its sleeper moves the clock instead of waiting. */
@@ -45,7 +44,10 @@ class FlowControlTest {
                 assertThat(starts.get(i + 100) - starts.get(i)).isGreaterThanOrEqualTo(SECOND);
             }
             double achieved = (starts.size() - 1) * (double) SECOND / (starts.get(starts.size() - 1) - starts.get(0));
-            assertThat(achieved).as("latency %d ms", latency / MS).isGreaterThanOrEqualTo(98.0).isLessThan(100.0);
+            assertThat(achieved)
+                    .as("latency %d ms", latency / MS)
+                    .isGreaterThanOrEqualTo(98.0)
+                    .isLessThan(100.0);
         }
     }
 
@@ -63,7 +65,9 @@ class FlowControlTest {
             permit.answered(429, true, Duration.ofSeconds(2)); // the whole round in flight comes back 429
         }
         flow.acquire();
-        assertThat(now - refusedAt).as("one pause of two seconds, not five").isBetween(2 * SECOND, 2 * SECOND + 200 * MS);
+        assertThat(now - refusedAt)
+                .as("one pause of two seconds, not five")
+                .isBetween(2 * SECOND, 2 * SECOND + 200 * MS);
         assertThat(flow.figures().refused()).isEqualTo(5);
         assertThat(flow.figures().throttled()).isTrue();
         assertThat(flow.figures().pace()).isLessThan(10);

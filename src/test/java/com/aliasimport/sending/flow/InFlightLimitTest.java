@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 class InFlightLimitTest {
@@ -70,7 +69,9 @@ class InFlightLimitTest {
         assertThat(takeAllFree(limit)).as("one of the six threads is left").hasSize(1);
 
         hung.get(0).ended();
-        assertThat(limit.tryAcquire()).as("a hung request's end frees its thread").isNotNull();
+        assertThat(limit.tryAcquire())
+                .as("a hung request's end frees its thread")
+                .isNotNull();
     }
 
     private InFlightLimit limit(int max) {

@@ -16,7 +16,8 @@ class LittlesLawLimitTest {
     @Test
     void cappedByTheMaximumAndASecondAssumedBeforeAnyAnswer() {
         assertThat(LittlesLawLimit.limitFor(100, 2.0, 64)).isEqualTo(64);
-        assertThat(LittlesLawLimit.limitFor(20, Double.NaN, 64)).as("a second assumed before any answer")
+        assertThat(LittlesLawLimit.limitFor(20, Double.NaN, 64))
+                .as("a second assumed before any answer")
                 .isEqualTo(26);
     }
 
@@ -25,7 +26,9 @@ class LittlesLawLimitTest {
         Latency latency = new Latency();
         double[] pace = {100};
         var limit = new LittlesLawLimit(() -> pace[0], latency, 128);
-        assertThat(limit.getLimit()).as("before any answer, a second's worth at the pace").isEqualTo(122);
+        assertThat(limit.getLimit())
+                .as("before any answer, a second's worth at the pace")
+                .isEqualTo(122);
 
         for (int i = 0; i < 50; i++) {
             latency.sample(0.5);

@@ -3,7 +3,6 @@ package com.aliasimport.sending.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 class PacerTest {

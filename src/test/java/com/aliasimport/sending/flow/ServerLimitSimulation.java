@@ -68,8 +68,7 @@ final class ServerLimitSimulation {
         }
     }
 
-    private record Answer(long at, long start, boolean admitted) {
-    }
+    private record Answer(long at, long start, boolean admitted) {}
 
     static Result run(Server server, int configured, double learnedLimit, long latencyNanos, long durationNanos) {
         long now = 0;
@@ -105,6 +104,5 @@ final class ServerLimitSimulation {
         return new Result(requests, admitted, requests - admitted, (double) durationNanos / SECOND, rate.limit());
     }
 
-    private ServerLimitSimulation() {
-    }
+    private ServerLimitSimulation() {}
 }
