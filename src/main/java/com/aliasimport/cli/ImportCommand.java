@@ -6,9 +6,10 @@ import com.aliasimport.config.SendSettings;
 import com.aliasimport.config.SettingsResolver;
 import com.aliasimport.csv.CsvSettings;
 import com.aliasimport.exit.ExitCodes;
-import com.aliasimport.job.ImportLauncher;
-import com.aliasimport.job.ImportRequest;
-import com.aliasimport.job.ImportResult;
+import com.aliasimport.importer.ImportLauncher;
+import com.aliasimport.importer.ImportRequest;
+import com.aliasimport.importer.ImportResult;
+import com.aliasimport.job.RunOutcome;
 import com.aliasimport.job.RunProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ class ImportCommand extends CliCommand {
             ImportResult result = launcher.importFile(
                     request(destination.api(), destination.target(), send, columns, display::start));
             display.close();
-            if (result.outcome() == ImportResult.Outcome.FAILED) {
+            if (result.outcome() == RunOutcome.FAILED) {
                 // Not a summary: one line on stderr that says which folder's disk is full.
                 var full = fullDisk.describe(result.message());
                 if (full.isPresent()) {

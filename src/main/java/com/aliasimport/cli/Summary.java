@@ -1,7 +1,8 @@
 package com.aliasimport.cli;
 
 import com.aliasimport.exit.ExitCodes;
-import com.aliasimport.job.ImportResult;
+import com.aliasimport.importer.ImportResult;
+import com.aliasimport.job.RunOutcome;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 import com.aliasimport.sending.flow.FlowFigures;
@@ -24,7 +25,12 @@ final class Summary {
         RunCounts c = result.counts();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("event", "summary");
-        json.put("outcome", result.outcome().name());
+        // "ALREADY_IMPORTED" is what scripts have read since the first version: kept for them.
+        json.put(
+                "outcome",
+                result.outcome() == RunOutcome.NOTHING_TO_DO
+                        ? "ALREADY_IMPORTED"
+                        : result.outcome().name());
         json.put("exitCode", exitCode);
         json.put("file", result.preflight().file().toString());
         json.put("sha256", result.preflight().sha256Hex());
@@ -99,7 +105,7 @@ final class Summary {
                 }
                 return exitCode(result);
             }
-            case ALREADY_IMPORTED -> {
+            case NOTHING_TO_DO -> {
                 ImportRun run = result.run();
                 out.printf(
                         "%s was already imported by run %d (%s, %s): nothing to do. Use --new-run to import it"
@@ -152,7 +158,7 @@ final class Summary {
     static int exitCode(ImportResult result) {
         RunCounts c = result.counts();
         return switch (result.outcome()) {
-            case COMPLETED, ALREADY_IMPORTED -> ExitCodes.OK;
+            case COMPLETED, NOTHING_TO_DO -> ExitCodes.OK;
             case COMPLETED_WITH_FAILURES -> ExitCodes.ROWS_FAILED;
             case DRY_RUN -> c.invalid() > 0 ? ExitCodes.ROWS_FAILED : ExitCodes.OK;
             case PAUSED -> c.failed() > 0 ? ExitCodes.ROWS_FAILED : ExitCodes.OK;

@@ -1,6 +1,5 @@
 package com.aliasimport.job;
 
-import com.aliasimport.mapping.ClassifiedRow;
 import com.aliasimport.outcome.FailedRow;
 import com.aliasimport.outcome.FailedRowRetries;
 import com.aliasimport.outcome.FailureType;
@@ -8,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -17,7 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * is the line before the oldest row handed out that has no outcome yet; rows a crashed session already got through
  * are resolved and no longer read.
  */
-final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
+final class FailedRowReader<R> implements ItemStreamReader<SendItem<R>> {
 
     static final String LAST_LINE = "retry.last.line";
     private static final int PAGE = 500;
@@ -28,6 +28,7 @@ final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
     private final RunProgress progress;
     private final Rewind rewind;
     private final Supplier<OptionalLong> oldestPendingLine;
+    private final Function<FailedRow, SendItem<R>> resend;
     private final Deque<FailedRow> page = new ArrayDeque<>();
     private long lastLine;
     private boolean exhausted;
@@ -39,7 +40,9 @@ final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
             List<FailureType> types,
             RunProgress progress,
             Rewind rewind,
-            Supplier<OptionalLong> oldestPendingLine) {
+            Supplier<OptionalLong> oldestPendingLine,
+            Function<FailedRow, SendItem<R>> resend) {
+        this.resend = resend;
         this.rewind = rewind;
         this.oldestPendingLine = oldestPendingLine;
         this.retries = retries;
@@ -57,7 +60,7 @@ final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
     }
 
     @Override
-    public ClassifiedRow read() {
+    public SendItem<R> read() {
         if (page.isEmpty() && !exhausted) {
             List<FailedRow> next = retries.unresolved(originRunId, types, lastLine, PAGE);
             exhausted = next.size() < PAGE;
@@ -70,7 +73,7 @@ final class FailedRowReader implements ItemStreamReader<ClassifiedRow> {
         }
         lastLine = row.line();
         progress.read();
-        return new ClassifiedRow(row.line(), row.record(), null);
+        return resend.apply(row);
     }
 
     /** Every row has been handed out. */

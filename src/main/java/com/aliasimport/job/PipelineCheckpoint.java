@@ -7,17 +7,17 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /**
- * The sending pipeline's part in each chunk's checkpoint, in the chunk's transaction: acceptances recorded so far
+ * The sending pipeline's part in each chunk's checkpoint, in the chunk's transaction: outcomes recorded so far
  * go to the database; once the reader has handed out its last row, every row sent gets its outcome before the
  * step may end; and a pipeline that stopped fails the step (resumably) with its reason.
  */
 final class PipelineCheckpoint implements ItemStream {
 
     private final SendingPipeline<?, ?> pipeline;
-    private final OutcomeRecorder outcomes;
+    private final OutcomeRecorder<?> outcomes;
     private final BooleanSupplier inputFinished;
 
-    PipelineCheckpoint(SendingPipeline<?, ?> pipeline, OutcomeRecorder outcomes, BooleanSupplier inputFinished) {
+    PipelineCheckpoint(SendingPipeline<?, ?> pipeline, OutcomeRecorder<?> outcomes, BooleanSupplier inputFinished) {
         this.pipeline = pipeline;
         this.outcomes = outcomes;
         this.inputFinished = inputFinished;
@@ -34,7 +34,7 @@ final class PipelineCheckpoint implements ItemStream {
             Thread.currentThread().interrupt();
             throw new ItemStreamException("interrupted while waiting for rows in flight", e);
         }
-        outcomes.flushAccepted();
+        outcomes.flush();
     }
 
     /**
@@ -46,7 +46,7 @@ final class PipelineCheckpoint implements ItemStream {
             return;
         }
         pipeline.drain();
-        outcomes.flushAccepted();
+        outcomes.flush();
         outcomes.forget(pipeline.linesToForget());
         throw pipeline.stopFailure();
     }

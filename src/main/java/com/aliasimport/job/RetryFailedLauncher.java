@@ -16,21 +16,34 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs {@code retry-failed}: a restartable job of its own that sends the unresolved failed rows of an import
- * again. Rows that get through are marked resolved by the retry run; rows that fail again keep their history.
- * It holds the same lock as an import of the file, so it never runs beside one.
+ * Runs {@code retry-failed}: a restartable job of its own that sends the unresolved failed rows of an import or an
+ * anonymize check again, through the job that sent them first. Rows that get through are marked resolved by the
+ * retry run; rows that fail again keep their history. It holds the same lock as a run over the file, so it never
+ * runs beside one.
  */
 @Service
 public class RetryFailedLauncher {
+
+    /** Spring Batch's names for retry-failed passes, whatever job the run being retried belongs to. */
+    static final String RETRY_JOB = "retryFailedJob";
+
+    private static final String RETRY_STEP = "resendRows";
 
     private final RunStore runs;
     private final FailedRowRetries retries;
     private final RunLock runLock;
     private final RunSessions sessions;
     private final SendingJobs jobs;
+    private final List<SendingJob<?, ?>> jobTypes;
 
     public RetryFailedLauncher(
-            RunStore runs, FailedRowRetries retries, RunLock runLock, RunSessions sessions, SendingJobs jobs) {
+            RunStore runs,
+            FailedRowRetries retries,
+            RunLock runLock,
+            RunSessions sessions,
+            SendingJobs jobs,
+            List<SendingJob<?, ?>> jobTypes) {
+        this.jobTypes = List.copyOf(jobTypes);
         this.runs = runs;
         this.retries = retries;
         this.runLock = runLock;
@@ -49,7 +62,7 @@ public class RetryFailedLauncher {
             types.add(FailureType.REJECTED);
         }
         try (RunLock.Held lock =
-                runLock.acquire(ImportLauncher.lockKey(origin.contentHash(), origin.target()), origin.fileName())) {
+                runLock.acquire(RunLock.keyFor(origin.contentHash(), origin.target()), origin.fileName())) {
             ImportRun current = runs.find(originRunId).orElseThrow();
             if (!current.status().isFinished()) {
                 throw new ConfigurationException("run " + origin.id() + " has not finished (" + current.status()
@@ -59,7 +72,7 @@ public class RetryFailedLauncher {
                     runs.latestRetryOf(origin.id()).filter(r -> !r.status().isFinished());
             long candidates = retries.countUnresolved(origin.id(), types);
             if (unfinished.isEmpty() && candidates == 0) {
-                return new RetryResult(ImportResult.Outcome.ALREADY_IMPORTED, origin, null, RunCounts.NONE, null, 0);
+                return new RetryResult(RunOutcome.NOTHING_TO_DO, origin, null, RunCounts.NONE, null, 0);
             }
             long retryId = unfinished
                     .map(ImportRun::id)
@@ -72,11 +85,19 @@ public class RetryFailedLauncher {
                             candidates,
                             origin.id()));
             lock.attach(retryId);
-            return run(origin, retryId, candidates, types, request, lock);
+            return run(jobOf(origin), origin, retryId, candidates, types, request, lock);
         }
     }
 
-    private RetryResult run(
+    private SendingJob<?, ?> jobOf(ImportRun origin) {
+        return jobTypes.stream()
+                .filter(j -> j.kind() == origin.kind())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no job sends runs of kind " + origin.kind()));
+    }
+
+    private <R, T> RetryResult run(
+            SendingJob<R, T> job,
             ImportRun origin,
             long retryId,
             long candidates,
@@ -86,20 +107,25 @@ public class RetryFailedLauncher {
         RunProgress progress = new RunProgress(candidates);
         long rewindLine = runs.rewindLine(retryId);
         var rewind = rewindLine > 0 ? new Rewind(rewindLine, () -> runs.clearRewind(retryId)) : Rewind.NONE;
-        var outcomes = new RetryOutcomes(origin.id(), retryId, retries, line -> runs.rewindTo(retryId, line));
+        var outcomes = new RetryOutcomes<>(job, origin.id(), retryId, retries, line -> runs.rewindTo(retryId, line));
         var target = new RunSessions.Target(request.target(), request.api(), request.send());
         RunSessions.Ended ended = sessions.run(
-                retryId,
-                SendingJobs.RETRY_JOB,
-                target,
-                progress,
-                lock,
-                request.progressObserver(),
-                outcomes,
-                sending -> {
-                    var reader = new FailedRowReader(
-                            retries, origin.id(), types, progress, rewind, sending.pipeline()::oldestPending);
-                    return jobs.retryJob(reader, sending, request.send().chunkSize());
+                retryId, RETRY_JOB, job, target, progress, lock, request.progressObserver(), outcomes, sending -> {
+                    var reader = new FailedRowReader<>(
+                            retries,
+                            origin.id(),
+                            types,
+                            progress,
+                            rewind,
+                            sending.pipeline()::oldestPending,
+                            job::resend);
+                    return jobs.job(
+                            RETRY_JOB,
+                            RETRY_STEP,
+                            reader,
+                            reader::finished,
+                            sending,
+                            request.send().chunkSize());
                 });
         RunCounts sentSoFar = retries.counts(retryId, 0);
         long read = ended.status() == BatchStatus.COMPLETED
@@ -108,9 +134,9 @@ public class RetryFailedLauncher {
         RunCounts counts = retries.counts(retryId, read);
         RunStatus status = RunStatus.of(ended.status(), counts);
         runs.finish(retryId, status, ended.message(), counts, ended.time(), ended.flow());
-        ImportLauncher.nothingSentForCertificate(ended, counts);
+        FileRuns.nothingSentForCertificate(ended, counts);
         return new RetryResult(
-                ImportResult.Outcome.of(status),
+                RunOutcome.of(status),
                 origin,
                 runs.find(retryId).orElseThrow(),
                 counts,

@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /** A retry-failed pass's outcomes: they update the failed rows of the run being retried. */
-final class RetryOutcomes implements OutcomeRecorder {
+final class RetryOutcomes<T> implements OutcomeRecorder<T> {
 
     private final long originRunId;
     private final long retryRunId;
     private final FailedRowRetries retries;
     private final LongConsumer rewindTo;
+    private final SendingJob<?, T> job;
 
-    RetryOutcomes(long originRunId, long retryRunId, FailedRowRetries retries, LongConsumer rewindTo) {
+    /** @param job keeps what a successful answer returned, under the run being retried */
+    RetryOutcomes(
+            SendingJob<?, T> job, long originRunId, long retryRunId, FailedRowRetries retries, LongConsumer rewindTo) {
+        this.job = job;
         this.rewindTo = rewindTo;
         this.originRunId = originRunId;
         this.retryRunId = retryRunId;
@@ -31,8 +35,9 @@ final class RetryOutcomes implements OutcomeRecorder {
     }
 
     @Override
-    public void accepted(long line, int attempts, boolean duplicateRisk) {
-        retries.resolved(originRunId, line, retryRunId, attempts, duplicateRisk);
+    public void succeeded(long line, T result, int attempts, boolean answerLost) {
+        job.keep(originRunId, line, result);
+        retries.resolved(originRunId, line, retryRunId, attempts, answerLost);
     }
 
     @Override
@@ -41,7 +46,7 @@ final class RetryOutcomes implements OutcomeRecorder {
     }
 
     @Override
-    public void flushAccepted() {
+    public void flush() {
         // Each outcome was stored as it came: retry passes are small, and resolve rows one by one.
     }
 

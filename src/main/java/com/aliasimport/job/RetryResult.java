@@ -11,9 +11,4 @@ import com.aliasimport.run.RunCounts;
  * @param stillFailing rows of the origin run still unresolved after the pass, of the types retried
  */
 public record RetryResult(
-        ImportResult.Outcome outcome,
-        ImportRun origin,
-        ImportRun retry,
-        RunCounts counts,
-        String message,
-        long stillFailing) {}
+        RunOutcome outcome, ImportRun origin, ImportRun retry, RunCounts counts, String message, long stillFailing) {}

@@ -6,49 +6,74 @@ import com.aliasimport.sending.SendOutcome;
 import com.aliasimport.sending.SendingPipeline;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
-/** What became of a sent record, in the run's terms: an accepted row, or a failed row with its reason. */
-final class RowOutcomes implements SendingPipeline.OutcomeSink<Map<String, String>, Void> {
+/**
+ * What became of a sent row, in the run's terms: a success, or a failed row with its reason.
+ *
+ * @param <R> a row as the job sends it
+ * @param <T> what the job keeps from a successful answer
+ */
+final class RowOutcomes<R, T> implements SendingPipeline.OutcomeSink<R, T> {
 
-    private final OutcomeRecorder recorder;
+    private final OutcomeRecorder<T> recorder;
     private final RunProgress progress;
+    private final Function<R, Map<String, String>> values;
+    private final boolean safeToRepeat;
 
-    RowOutcomes(OutcomeRecorder recorder, RunProgress progress) {
+    /**
+     * @param values what a failed row stores of the row
+     * @param safeToRepeat a request the API answered twice does no harm (a GET): a lost answer leaves the row
+     *     EXHAUSTED, not UNKNOWN
+     */
+    RowOutcomes(
+            OutcomeRecorder<T> recorder,
+            RunProgress progress,
+            Function<R, Map<String, String>> values,
+            boolean safeToRepeat) {
         this.recorder = recorder;
         this.progress = progress;
+        this.values = values;
+        this.safeToRepeat = safeToRepeat;
     }
 
     @Override
-    public void record(
-            SendingPipeline.Pending<Map<String, String>> row, SendOutcome<Void> outcome, Instant firstAttempt) {
+    public void record(SendingPipeline.Pending<R> row, SendOutcome<T> outcome, Instant firstAttempt) {
         Instant last = Instant.now();
-        if (outcome instanceof SendOutcome.Succeeded<Void> s) {
-            recorder.accepted(row.line(), s.attempts(), s.answerLost());
-        } else if (outcome instanceof SendOutcome.Rejected<Void> r) {
-            recorder.failed(new FailedRow(
-                    recorder.runId(),
-                    row.line(),
-                    row.row(),
-                    FailureType.REJECTED,
-                    r.status(),
-                    r.message(),
-                    r.attempts(),
-                    firstAttempt,
-                    last,
-                    null));
-        } else if (outcome instanceof SendOutcome.Exhausted<Void> e) {
-            recorder.failed(new FailedRow(
-                    recorder.runId(),
-                    row.line(),
-                    row.row(),
-                    e.answerLost() ? FailureType.UNKNOWN : FailureType.EXHAUSTED,
+        if (outcome instanceof SendOutcome.Succeeded<T> s) {
+            recorder.succeeded(row.line(), s.result(), s.attempts(), s.answerLost() && !safeToRepeat);
+        } else if (outcome instanceof SendOutcome.Rejected<T> r) {
+            recorder.failed(failed(row, FailureType.REJECTED, r.status(), r.message(), r.attempts(), firstAttempt));
+        } else if (outcome instanceof SendOutcome.Exhausted<T> e) {
+            boolean unknown = e.answerLost() && !safeToRepeat;
+            recorder.failed(failed(
+                    row,
+                    unknown ? FailureType.UNKNOWN : FailureType.EXHAUSTED,
                     e.status(),
-                    e.answerLost() ? e.message() + "; an earlier attempt may have reached the API" : e.message(),
+                    unknown ? e.message() + "; an earlier attempt may have reached the API" : e.message(),
                     e.attempts(),
-                    firstAttempt,
-                    last,
-                    null));
+                    firstAttempt));
         }
         progress.sent(outcome instanceof SendOutcome.Succeeded);
+    }
+
+    private FailedRow failed(
+            SendingPipeline.Pending<R> row,
+            FailureType type,
+            Integer status,
+            String message,
+            int attempts,
+            Instant firstAttempt) {
+        return new FailedRow(
+                recorder.runId(),
+                row.line(),
+                values.apply(row.row()),
+                type,
+                status,
+                message,
+                attempts,
+                firstAttempt,
+                Instant.now(),
+                null);
     }
 }

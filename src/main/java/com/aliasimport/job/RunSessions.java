@@ -1,6 +1,5 @@
 package com.aliasimport.job;
 
-import com.aliasimport.api.RecordsEndpoint;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
 import com.aliasimport.database.ConnectionFailures;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -46,7 +44,7 @@ import org.springframework.stereotype.Component;
  * how it ended.
  */
 @Component
-class RunSessions {
+public class RunSessions {
 
     private static final Logger log = LoggerFactory.getLogger(RunSessions.class);
 
@@ -72,9 +70,8 @@ class RunSessions {
         this.stops = stops;
     }
 
-    /** Records as the import and retry-failed jobs send them. */
-    record Sending(
-            SendingPipeline<Map<String, String>, Void> pipeline, OutcomeRecorder outcomes, RunProgress progress) {}
+    /** What a session's step writes to: the pipeline that sends its rows and the recorder of their outcomes. */
+    public record Sending<R, T>(SendingPipeline<R, T> pipeline, OutcomeRecorder<T> outcomes, RunProgress progress) {}
 
     /**
      * How the session ended.
@@ -83,7 +80,7 @@ class RunSessions {
      *     session, as the same command would)
      * @param certificateProblem it stopped because a server's certificate was not accepted: a configuration error
      */
-    record Ended(
+    public record Ended(
             BatchStatus status,
             String message,
             Duration time,
@@ -94,17 +91,22 @@ class RunSessions {
             boolean certificateProblem) {}
 
     /** Where and how a session sends. */
-    record Target(String name, ApiSettings api, SendSettings send) {}
+    public record Target(String name, ApiSettings api, SendSettings send) {}
 
-    Ended run(
+    /**
+     * @param jobName Spring Batch's name for the job: a job type's own, or retry-failed's
+     * @param assemble builds the job around the session's pipeline and recorder
+     */
+    public <R, T> Ended run(
             long runId,
             String jobName,
+            SendingJob<R, T> type,
             Target target,
             RunProgress progress,
             RunLock.Held lock,
             Consumer<RunProgress> observer,
-            OutcomeRecorder outcomes,
-            Function<Sending, Job> assemble) {
+            OutcomeRecorder<T> outcomes,
+            Function<Sending<R, T>, Job> assemble) {
         long started = System.nanoTime();
         outage.retry(() -> runs.markStarted(runId));
         JobParameters parameters =
@@ -123,7 +125,7 @@ class RunSessions {
                     target.name());
         }
         var pipeline = new SendingPipeline<>(
-                new RecordsEndpoint(api),
+                type.endpoint(api),
                 new AccessTokens(
                         api.network(),
                         api.endpoints().tokenUrl(),
@@ -138,14 +140,14 @@ class RunSessions {
                 new RetrySchedule(send.maxAttempts(), send.initialBackoff(), send.maxBackoff(), send.maxRetryAfter()),
                 send.failFastAfter(),
                 send.concurrency(),
-                new RowOutcomes(outcomes, progress));
+                new RowOutcomes<>(outcomes, progress, type::values, type.safeToRepeat()));
         String message = null;
         boolean certificateProblem = false;
         BatchStatus status;
         boolean databaseLost = false;
         try (SessionStops.Registration stoppable = stops.register(pipeline::stop)) {
             lock.whenLost(() -> pipeline.stop("another process took over this run (it thought this one had died)"));
-            Job job = assemble.apply(new Sending(pipeline, outcomes, progress));
+            Job job = assemble.apply(new Sending<>(pipeline, outcomes, progress));
             observer.accept(progress);
             JobExecution execution = jobOperator.start(job, parameters);
             status = execution.getStatus();

@@ -1,8 +1,6 @@
 package com.aliasimport.job;
 
-import com.aliasimport.mapping.ClassifiedRow;
 import com.aliasimport.sending.SendingPipeline;
-import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -11,20 +9,20 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * each row's outcome is recorded on its own. The checkpoint ({@link PipelineCheckpoint}) never passes a row without
  * one. Waits only while the pipeline's queue is full.
  */
-final class SendWriter implements ItemWriter<ClassifiedRow> {
+final class SendWriter<R, I extends SendItem<R>> implements ItemWriter<I> {
 
-    private final SendingPipeline<Map<String, String>, Void> pipeline;
+    private final SendingPipeline<R, ?> pipeline;
     private final PipelineCheckpoint checkpoint;
 
-    SendWriter(SendingPipeline<Map<String, String>, Void> pipeline, PipelineCheckpoint checkpoint) {
+    SendWriter(SendingPipeline<R, ?> pipeline, PipelineCheckpoint checkpoint) {
         this.pipeline = pipeline;
         this.checkpoint = checkpoint;
     }
 
     @Override
-    public void write(Chunk<? extends ClassifiedRow> chunk) throws InterruptedException {
-        for (ClassifiedRow row : chunk) {
-            if (!pipeline.submit(new SendingPipeline.Pending<>(row.line(), row.record()))) {
+    public void write(Chunk<? extends I> chunk) throws InterruptedException {
+        for (I item : chunk) {
+            if (!pipeline.submit(new SendingPipeline.Pending<>(item.line(), item.payload()))) {
                 break;
             }
         }

@@ -1,5 +1,7 @@
 package com.aliasimport.mapping;
 
+import com.aliasimport.job.SendItem;
+import com.aliasimport.outcome.RowProblem;
 import java.util.Map;
 
 /**
@@ -9,9 +11,16 @@ import java.util.Map;
  * @param record mapping field to trimmed value: what would be sent
  * @param problem why it is not sent, or null when it is to be sent
  */
-public record ClassifiedRow(long line, Map<String, String> record, RowProblem problem) {
+public record ClassifiedRow(long line, Map<String, String> record, RowProblem problem)
+        implements SendItem<Map<String, String>> {
 
-    public boolean isValid() {
-        return problem == null;
+    @Override
+    public Map<String, String> payload() {
+        return record;
+    }
+
+    @Override
+    public Map<String, String> values() {
+        return record;
     }
 }

@@ -1,5 +1,6 @@
 package com.aliasimport.mapping;
 
+import com.aliasimport.outcome.RowProblem;
 import java.util.Map;
 
 /** Checks one row's trimmed values against the mapping's rules. */

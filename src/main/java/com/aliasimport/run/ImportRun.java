@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One import of a file ({@link Kind#IMPORT}) or one retry-failed pass over an earlier run ({@link Kind#RETRY}).
+ * One import of a file ({@link Kind#IMPORT}), one anonymize check of a file ({@link Kind#CHECK}), or one
+ * retry-failed pass over an earlier run ({@link Kind#RETRY}).
  *
  * @param flow what flow control did over all the run's sessions
  */
@@ -38,7 +39,10 @@ public record ImportRun(
 
     public enum Kind {
         IMPORT,
-        RETRY
+        /** A retry-failed pass over an import or an anonymize check. */
+        RETRY,
+        /** An anonymize check of a file's emails and telephones. */
+        CHECK
     }
 
     /** Rows per second over the time the run was actually sending (resumed runs add up their sessions). */

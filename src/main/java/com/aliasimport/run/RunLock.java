@@ -149,6 +149,20 @@ public class RunLock {
      *
      * @throws LockHeldException when a live process holds it
      */
+    /**
+     * One lock per file content and target, short enough for the lock table's key: an import of a file, its
+     * retry-failed passes and an anonymize check of the same file to the same place never run side by side.
+     */
+    public static String keyFor(String contentHash, String target) {
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] d = sha.digest((contentHash + "|" + target).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "import:" + java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Held acquire(String key, String what) {
         String owner = pid + "@" + host + "/" + UUID.randomUUID();
         LocalDateTime now = utcNow();

@@ -64,15 +64,16 @@ public class RunStore {
                 .findFirst();
     }
 
-    /** The newest import of a file's content to a target, whatever its status. */
-    public Optional<ImportRun> latestImportOf(String contentHash, String target) {
+    /** The newest run of a kind over a file's content to a target, whatever its status. */
+    public Optional<ImportRun> latestOf(ImportRun.Kind kind, String contentHash, String target) {
         return jdbc
                 .query(
                         "SELECT " + COLUMNS + " FROM import_run WHERE content_hash = ? AND target = ?"
-                                + " AND kind = 'IMPORT' ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                                + " AND kind = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
                         RunStore::map,
                         contentHash,
-                        target)
+                        target,
+                        kind.name())
                 .stream()
                 .findFirst();
     }

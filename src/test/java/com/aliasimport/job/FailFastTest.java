@@ -8,6 +8,9 @@ import com.aliasimport.config.ApiEndpoints;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.Secret;
 import com.aliasimport.config.SendSettings;
+import com.aliasimport.importer.ImportLauncher;
+import com.aliasimport.importer.ImportRequest;
+import com.aliasimport.importer.ImportResult;
 import com.aliasimport.sandbox.SandboxSettings;
 import com.aliasimport.support.Cli;
 import com.aliasimport.support.SandboxImportTest;
@@ -65,7 +68,7 @@ class FailFastTest extends SandboxImportTest {
     }
 
     private void assertStoppedCleanly(ImportResult result, int rows) {
-        assertThat(result.outcome()).isEqualTo(ImportResult.Outcome.FAILED);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(count(
                         "SELECT COUNT(*) FROM failed_row WHERE run_id = ?",
                         result.run().id()))
@@ -111,7 +114,7 @@ class FailFastTest extends SandboxImportTest {
         Path file = aliases("tokendown.csv", 100);
         sandbox.faults().tokenFailNext(3, 503);
         ImportResult r = importWith(file, sandbox.importsUrl(), SECRET);
-        assertThat(r.outcome()).as(r.message()).isEqualTo(ImportResult.Outcome.COMPLETED);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(sandbox.stats().tokenRequests())
                 .as("three failures, then the token")
                 .isEqualTo(4);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliasimport.config.AliasImportProperties;
 import com.aliasimport.csv.CsvRow;
+import com.aliasimport.outcome.RowProblem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -126,10 +126,11 @@ abstract class StoreScenarios extends SandboxImportTest {
                 .isBeforeOrEqualTo(Instant.now());
         assertThat(run.retryOf()).isNull();
         assertThat(runs.find(retry).orElseThrow().retryOf()).isEqualTo(id);
-        assertThat(runs.latestImportOf("hash-stores", "target-1"))
+        assertThat(runs.latestOf(ImportRun.Kind.IMPORT, "hash-stores", "target-1"))
                 .map(ImportRun::id)
                 .contains(id);
-        assertThat(runs.latestImportOf("hash-stores", "target-2")).isEmpty();
+        assertThat(runs.latestOf(ImportRun.Kind.IMPORT, "hash-stores", "target-2"))
+                .isEmpty();
         assertThat(runs.latest(ImportRun.Kind.RETRY)).map(ImportRun::id).contains(retry);
         assertThat(runs.recent(2)).extracting(ImportRun::id).containsExactly(retry, id);
         assertThat(runs.find(retry + 1000)).isEmpty();

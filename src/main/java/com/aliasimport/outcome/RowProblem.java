@@ -1,4 +1,4 @@
-package com.aliasimport.mapping;
+package com.aliasimport.outcome;
 
 /** Why a row is not sent: it is invalid, or it repeats an earlier row of the same file. */
 public record RowProblem(Kind kind, String message) {
@@ -8,7 +8,7 @@ public record RowProblem(Kind kind, String message) {
         DUPLICATE
     }
 
-    static RowProblem invalid(String message) {
+    public static RowProblem invalid(String message) {
         return new RowProblem(Kind.INVALID, message);
     }
 }

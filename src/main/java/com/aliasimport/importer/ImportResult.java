@@ -1,9 +1,9 @@
-package com.aliasimport.job;
+package com.aliasimport.importer;
 
 import com.aliasimport.csv.Preflight;
+import com.aliasimport.job.RunOutcome;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
-import com.aliasimport.run.RunStatus;
 import com.aliasimport.sending.flow.FlowFigures;
 import java.util.List;
 
@@ -17,30 +17,11 @@ import java.util.List;
  * @param flow what flow control did in this session (null when nothing was sent)
  */
 public record ImportResult(
-        Outcome outcome,
+        RunOutcome outcome,
         ImportRun run,
         RunCounts counts,
         String message,
         Preflight preflight,
         List<String> sampleProblems,
         int tokenRequests,
-        FlowFigures flow) {
-
-    public enum Outcome {
-        COMPLETED,
-        COMPLETED_WITH_FAILURES,
-        ALREADY_IMPORTED,
-        PAUSED,
-        FAILED,
-        DRY_RUN;
-
-        static Outcome of(RunStatus status) {
-            return switch (status) {
-                case COMPLETED -> COMPLETED;
-                case COMPLETED_WITH_FAILURES -> COMPLETED_WITH_FAILURES;
-                case PAUSED -> PAUSED;
-                default -> FAILED;
-            };
-        }
-    }
-}
+        FlowFigures flow) {}

@@ -1,8 +1,9 @@
-package com.aliasimport.job;
+package com.aliasimport.importer;
 
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
 import com.aliasimport.csv.CsvSettings;
+import com.aliasimport.job.RunProgress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

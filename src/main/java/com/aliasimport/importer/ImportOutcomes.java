@@ -1,5 +1,6 @@
-package com.aliasimport.job;
+package com.aliasimport.importer;
 
+import com.aliasimport.job.OutcomeRecorder;
 import com.aliasimport.outcome.AcceptanceJournal;
 import com.aliasimport.outcome.AcceptedRow;
 import com.aliasimport.outcome.FailedRow;
@@ -15,7 +16,7 @@ import java.util.function.LongConsumer;
  * acceptances are journaled at once and moved to the database with each checkpoint, a journal segment at a time
  * (rows keep being accepted while the previous ones are stored).
  */
-final class ImportOutcomes implements OutcomeRecorder {
+final class ImportOutcomes implements OutcomeRecorder<Void> {
 
     private final long runId;
     private final RowOutcomeStore store;
@@ -44,8 +45,8 @@ final class ImportOutcomes implements OutcomeRecorder {
     }
 
     @Override
-    public void accepted(long line, int attempts, boolean duplicateRisk) {
-        AcceptedRow row = new AcceptedRow(line, attempts, duplicateRisk, Instant.now());
+    public void succeeded(long line, Void result, int attempts, boolean answerLost) {
+        AcceptedRow row = new AcceptedRow(line, attempts, answerLost, Instant.now());
         synchronized (lock) {
             journal.append(row);
             unstored.add(row);
@@ -53,7 +54,7 @@ final class ImportOutcomes implements OutcomeRecorder {
     }
 
     @Override
-    public void flushAccepted() {
+    public void flush() {
         List<AcceptedRow> batch;
         Path segment;
         synchronized (lock) {
