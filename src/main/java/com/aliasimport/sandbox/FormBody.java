@@ -7,11 +7,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Parses an application/x-www-form-urlencoded body into its name/value pairs, in order.
+ * Parses an application/x-www-form-urlencoded body, or a URL's query (the same encoding), into its name/value
+ * pairs, in order.
  *
  * <p>Stricter than {@link java.net.URLDecoder}, which silently turns invalid UTF-8 into U+FFFD: a
  * bad escape or invalid UTF-8 is a malformed body here, so encoding bugs in a client show up.
@@ -36,6 +39,13 @@ final class FormBody {
             pairs.add(new SimpleImmutableEntry<>(unescape(name), unescape(value)));
         }
         return pairs;
+    }
+
+    /** Each name's last value, as PHP (so Laravel) reads a repeated name. */
+    static Map<String, String> lastValues(List<Map.Entry<String, String>> pairs) {
+        Map<String, String> values = new LinkedHashMap<>();
+        pairs.forEach(pair -> values.put(pair.getKey(), Objects.requireNonNull(pair.getValue())));
+        return values;
     }
 
     /** Undoes '+' and %XX escapes; the escaped bytes must form valid UTF-8. */

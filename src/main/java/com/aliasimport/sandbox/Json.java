@@ -29,6 +29,19 @@ final class Json {
         return body;
     }
 
+    /** The Anonymize API's answer: {@code {"Data": [records], "total": n}}. */
+    static Map<String, Object> data(List<?> records) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Data", records);
+        body.put("total", records.size());
+        return body;
+    }
+
+    /** The Anonymize API's error body: {@code {"Error": {"Message": "..."}}}, unlike the Imports API's. */
+    static Map<String, Object> error(String message) {
+        return Map.of("Error", Map.of("Message", message));
+    }
+
     /** An OAuth2 error body (RFC 6749 section 5.2). */
     static Map<String, Object> oauthError(String error) {
         return Map.of("error", error);

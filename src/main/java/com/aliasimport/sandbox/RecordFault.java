@@ -2,7 +2,10 @@ package com.aliasimport.sandbox;
 
 import java.time.Duration;
 
-/** What {@link SandboxFaults} decided to do to one records request instead of (or around) answering it normally. */
+/**
+ * What {@link SandboxFaults} decided to do to one records (or anonymize) request instead of (or around) answering it
+ * normally.
+ */
 sealed interface RecordFault {
 
     /** No fault: answer normally. */

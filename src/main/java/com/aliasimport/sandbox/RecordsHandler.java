@@ -2,27 +2,31 @@ package com.aliasimport.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * POST/PUT /records/: authenticates, parses, validates and takes one record, with the injected
- * faults around it: the rate limit at arrival, then the latency, then the other faults (in
- * {@link SandboxFaults}' order). Counts every answer in the stats.
+ * faults around it ({@link InjectedFaults}: the rate limit at arrival, then the latency, then the
+ * other faults in {@link SandboxFaults}' order). Counts every answer in the stats.
  */
 final class RecordsHandler {
 
     private final TokenStore tokens;
     private final RecordValidator validator;
     private final SandboxFaults faults;
+    private final InjectedFaults injected;
     private final SandboxStats stats;
 
-    RecordsHandler(TokenStore tokens, RecordValidator validator, SandboxFaults faults, SandboxStats stats) {
+    RecordsHandler(
+            TokenStore tokens,
+            RecordValidator validator,
+            SandboxFaults faults,
+            InjectedFaults injected,
+            SandboxStats stats) {
         this.tokens = tokens;
         this.validator = validator;
         this.faults = faults;
+        this.injected = injected;
         this.stats = stats;
     }
 
@@ -81,45 +85,17 @@ final class RecordsHandler {
             return;
         }
         stats.bodyArrived(body);
-        // Counted as it arrives, as a gateway counts; the refusal still waits the latency like every answer.
-        RecordFault admission = faults.admit();
-        Optional<String> retryAfter = admission instanceof RecordFault.RateLimited limited
-                ? RetryAfterHeader.value(limited.retryAfter(), limited.retryIn(), Instant.now())
-                : Optional.empty();
-        sleep(faults.nextLatency());
-        if (admission instanceof RecordFault.RateLimited) {
-            retryAfter.ifPresent(value -> exchange.getResponseHeaders().set("Retry-After", value));
-            stats.rateLimited();
-            send(exchange, Outcome.error(429, Json.message("Too Many Attempts.")), request);
-            return;
-        }
-        RecordFault fault = faults.nextRecordFault();
-        if (fault instanceof RecordFault.Fail fail) {
-            send(exchange, Outcome.error(fail.status(), Json.message(Json.reason(fail.status()))), request);
-        } else if (fault instanceof RecordFault.Throttle throttle) {
-            exchange.getResponseHeaders().set("Retry-After", String.valueOf(secondsRoundedUp(throttle.retryAfter())));
-            send(exchange, Outcome.error(429, Json.message("Too Many Attempts.")), request);
-        } else if (fault instanceof RecordFault.Unauthorized) {
-            send(exchange, unauthenticated(), request);
-        } else if (fault instanceof RecordFault.Reset reset) {
-            if (reset.afterAccepting()) {
-                take(process(exchange, body));
-            }
-            stats.connectionReset();
-            Exchanges.dropConnection(exchange);
-        } else if (fault instanceof RecordFault.Slow slow) {
-            Outcome outcome = take(process(exchange, body));
-            sleep(slow.delay());
-            send(exchange, outcome, request);
-        } else {
-            send(exchange, take(process(exchange, body)), request);
-        }
+        injected.answer(
+                exchange,
+                () -> take(process(exchange, body)),
+                Outcome::error,
+                outcome -> send(exchange, outcome, request));
     }
 
     /** What the API answers when nothing goes wrong in transport. */
     private Outcome process(HttpExchange exchange, byte[] body) {
-        if (!authenticated(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            return unauthenticated();
+        if (!tokens.authorizes(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return Outcome.error(401, Json.message(Json.reason(401)));
         }
         String mediaType = Exchanges.mediaType(exchange);
         RecordsBody request;
@@ -156,17 +132,6 @@ final class RecordsHandler {
         return outcome;
     }
 
-    private boolean authenticated(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return tokens.isValid(authorization.substring(7).trim());
-    }
-
-    private static Outcome unauthenticated() {
-        return Outcome.error(401, Json.message("Unauthenticated."));
-    }
-
     private void send(HttpExchange exchange, Outcome outcome, InFlight request) throws IOException {
         stats.recordsResponded(outcome.status());
         if (outcome.failingRow()) {
@@ -177,16 +142,6 @@ final class RecordsHandler {
             Exchanges.sendEmpty(exchange, outcome.status());
         } else {
             Exchanges.sendJson(exchange, outcome.status(), outcome.body());
-        }
-    }
-
-    static long secondsRoundedUp(Duration duration) {
-        return duration.getNano() == 0 ? duration.getSeconds() : duration.getSeconds() + 1;
-    }
-
-    private static void sleep(Duration duration) throws InterruptedException {
-        if (!duration.isZero()) {
-            Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
         }
     }
 }

@@ -27,12 +27,16 @@ final class RetryAfterHeader {
      */
     static Optional<String> value(RateLimit.RetryAfter mode, Duration wait, Instant now) {
         // Whole seconds, rounded up so a client that obeys is let through; 0 would invite an immediate retry.
-        long seconds = Math.max(1, RecordsHandler.secondsRoundedUp(wait));
+        long seconds = Math.max(1, secondsRoundedUp(wait));
         return switch (mode) {
             case NONE -> Optional.empty();
             case SECONDS -> Optional.of(String.valueOf(seconds));
             case HTTP_DATE -> Optional.of(HTTP_DATE.format(wholeSecondAtOrAfter(now.plusSeconds(seconds))));
         };
+    }
+
+    static long secondsRoundedUp(Duration duration) {
+        return duration.getNano() == 0 ? duration.getSeconds() : duration.getSeconds() + 1;
     }
 
     /** A date has whole seconds: round up, never down, so the date is not before the moment it stands for. */

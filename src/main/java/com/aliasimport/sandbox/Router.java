@@ -14,16 +14,19 @@ final class Router implements HttpHandler {
 
     static final String TOKEN_PATH = "/oauth2/token";
     static final String RECORDS_PATH = "/records/";
+    static final String ANONYMIZE_PATH = "/v4.1/anonymize.json";
     static final String STATS_PATH = "/_sandbox/stats";
     static final String RESET_PATH = "/_sandbox/reset";
 
     private final TokenHandler token;
     private final RecordsHandler records;
+    private final AnonymizeHandler anonymize;
     private final SandboxStats stats;
 
-    Router(TokenHandler token, RecordsHandler records, SandboxStats stats) {
+    Router(TokenHandler token, RecordsHandler records, AnonymizeHandler anonymize, SandboxStats stats) {
         this.token = token;
         this.records = records;
+        this.anonymize = anonymize;
         this.stats = stats;
     }
 
@@ -35,6 +38,7 @@ final class Router implements HttpHandler {
             switch (path) {
                 case TOKEN_PATH -> token.handle(exchange, body);
                 case RECORDS_PATH, "/records" -> records.handle(exchange, body);
+                case ANONYMIZE_PATH -> anonymize.handle(exchange, body);
                 case STATS_PATH -> stats(exchange);
                 case RESET_PATH -> reset(exchange);
                 default -> Exchanges.sendJson(exchange, 404, Json.message("Not Found"));

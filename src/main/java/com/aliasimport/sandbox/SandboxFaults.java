@@ -22,6 +22,11 @@ import java.util.function.LongSupplier;
  * outcomes rather than transport faults: they apply to requests that pass authentication (and, for
  * failing rows, validation) instead of the normal answer.
  *
+ * <p>Anonymize requests (GET /v4.1/anonymize.json) go through the same gateway: what is said here of records
+ * requests holds for them too (one rate limit counts both, and a "next n" fault goes to whichever request comes
+ * next), except {@link #rejectConfiguration} and {@link #failingRows}, which are about records. A reset answers
+ * nothing; a slow answer is looked up, then held back.
+ *
  * <p>One lock guards everything: the critical sections are a few field reads, which is cheap next to
  * an HTTP exchange even at thousands of requests a second, and it keeps "next n" exact under concurrency.
  */

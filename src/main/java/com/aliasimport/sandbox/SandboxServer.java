@@ -20,6 +20,10 @@ import java.util.function.LongSupplier;
  * while it runs; {@link #stats()} says what it saw. Also serves {@code GET /_sandbox/stats} and
  * {@code POST /_sandbox/reset} for scripts using a standalone sandbox.
  *
+ * <p>It also serves the Anonymize API, {@code GET {baseUrl}/v4.1/anonymize.json?email=...} (or
+ * {@code ?telephone=...}), with the same tokens and faults, over a fixed set of contacts
+ * ({@link SandboxContacts}: 12 people in 15 records, some people in several).
+ *
  * <p>The JDK's dispatcher thread is not a daemon: a started sandbox keeps the JVM alive until
  * {@link #close()}, which is what a standalone {@code sandbox} command wants and why in-process
  * users must close it (try-with-resources).
@@ -71,9 +75,11 @@ public final class SandboxServer implements AutoCloseable {
         SandboxStats stats = new SandboxStats(settings.storeRecords(), nanoClock);
         TokenStore tokens = new TokenStore(settings.tokenTtl(), nanoClock);
         RecordValidator validator = new RecordValidator(settings.configurations(), settings.requiredFields());
+        InjectedFaults injected = new InjectedFaults(faults, stats);
         Router router = new Router(
                 new TokenHandler(settings, tokens, faults, stats),
-                new RecordsHandler(tokens, validator, faults, stats),
+                new RecordsHandler(tokens, validator, faults, injected, stats),
+                new AnonymizeHandler(tokens, injected, stats),
                 stats);
 
         HttpServer server;
@@ -137,6 +143,8 @@ public final class SandboxServer implements AutoCloseable {
                 "CustomerGauge sandbox listening on 127.0.0.1:" + port(),
                 "  token URL:     " + tokenUrl(),
                 "  imports URL:   " + importsUrl(),
+                "  anonymize URL: " + baseUrl().resolve(Router.ANONYMIZE_PATH) + "  (" + SandboxContacts.ALL.size()
+                        + " built-in contact records)",
                 "  client id:     " + settings.clientId(),
                 "  client secret: " + settings.clientSecret() + "  (sandbox only)",
                 "  configuration: " + String.join(", ", settings.configurations()),

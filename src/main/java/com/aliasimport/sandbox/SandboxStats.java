@@ -21,7 +21,9 @@ import java.util.function.LongSupplier;
  *
  * <p>"Records requests" are all requests to /records/ whatever their method or answer; "accepted"
  * counts records the server took, including those whose answer was then lost to an injected reset
- * or delayed by an injected slow answer.
+ * or delayed by an injected slow answer. Requests to the Anonymize API (/v4.1/anonymize.json) have
+ * counters of their own ({@link #anonymizeChecks}); they share only the rate limit's 429s
+ * ({@link #throttled}) and the injected resets ({@link #connectionResets}), as they share the faults.
  */
 public final class SandboxStats {
 
@@ -39,13 +41,16 @@ public final class SandboxStats {
     private final LongAdder duplicateAcceptances = new LongAdder();
     private final LongAdder throttled = new LongAdder();
     private final LongAdder failingRowAnswers = new LongAdder();
+    private final LongAdder anonymizeChecks = new LongAdder();
     private final FirstAttempts firstAttempts = new FirstAttempts();
     private final Map<Integer, LongAdder> statusCounts = new ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> anonymizeStatusCounts = new ConcurrentHashMap<>();
     private final Map<Map<String, String>, Long> acceptedRecords = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> ignoredFields = new ConcurrentHashMap<>();
     private final SlidingWindowCounter window;
     private final AtomicReference<RecordedRequest> lastRequest = new AtomicReference<>();
     private final AtomicReference<RecordedRequest> lastTokenRequest = new AtomicReference<>();
+    private final AtomicReference<RecordedRequest> lastAnonymizeRequest = new AtomicReference<>();
 
     SandboxStats(boolean storeRecords, LongSupplier nanoClock) {
         this.storeRecords = storeRecords;
@@ -85,16 +90,14 @@ public final class SandboxStats {
         return rejected.sum();
     }
 
-    /** Records requests whose connection was closed without a response (injected resets). */
+    /** Records and anonymize requests whose connection was closed without a response (injected resets). */
     public long connectionResets() {
         return connectionResets.sum();
     }
 
     /** Records-request answers by HTTP status (resets have none and are not in here). */
     public Map<Integer, Long> statusCounts() {
-        Map<Integer, Long> counts = new TreeMap<>();
-        statusCounts.forEach((status, count) -> counts.put(status, count.sum()));
-        return counts;
+        return sums(statusCounts);
     }
 
     public long statusCount(int status) {
@@ -146,12 +149,23 @@ public final class SandboxStats {
 
     /** How many times each ignored field was sent. */
     public Map<String, Long> ignoredFieldCounts() {
-        Map<String, Long> counts = new TreeMap<>();
-        ignoredFields.forEach((name, count) -> counts.put(name, count.sum()));
-        return counts;
+        return sums(ignoredFields);
     }
 
-    /** 429s the {@link SandboxFaults#rateLimit(RateLimit) rate limit} sent (not those of {@code throttleNext}). */
+    /** Requests to the Anonymize API (GET /v4.1/anonymize.json), whatever their method or answer. */
+    public long anonymizeChecks() {
+        return anonymizeChecks.sum();
+    }
+
+    /** Anonymize answers by HTTP status (resets have none and are not in here). */
+    public Map<Integer, Long> anonymizeStatusCounts() {
+        return sums(anonymizeStatusCounts);
+    }
+
+    /**
+     * 429s the {@link SandboxFaults#rateLimit(RateLimit) rate limit} sent, to records and anonymize requests (not
+     * those of {@code throttleNext}).
+     */
     public long throttled() {
         return throttled.sum();
     }
@@ -204,6 +218,11 @@ public final class SandboxStats {
         return lastTokenRequest.get();
     }
 
+    /** The last anonymize request, or null. */
+    public RecordedRequest lastAnonymizeRequest() {
+        return lastAnonymizeRequest.get();
+    }
+
     /** The counters (not the stored records) as JSON, for GET /_sandbox/stats. */
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -211,9 +230,7 @@ public final class SandboxStats {
         json.put("accepted", accepted());
         json.put("rejected", rejected());
         json.put("connectionResets", connectionResets());
-        Map<String, Long> statuses = new TreeMap<>();
-        statusCounts().forEach((status, count) -> statuses.put(String.valueOf(status), count));
-        json.put("statusCounts", statuses);
+        json.put("statusCounts", byStatusName(statusCounts()));
         json.put("maxRequestsInAnyOneSecondWindow", maxRequestsInAnyOneSecondWindow());
         json.put("busiestWindowEndEpochMillis", window.maxReachedEpochMillis());
         json.put("maxConcurrentRequests", maxConcurrentRequests());
@@ -232,6 +249,8 @@ public final class SandboxStats {
         json.put("firstAttemptsFirstEpochMillis", first.firstEpochMillis());
         json.put("firstAttemptsLastEpochMillis", first.lastEpochMillis());
         json.put("repeatsBeforeLastFirstAttempt", first.repeatsBeforeLast());
+        json.put("anonymizeChecks", anonymizeChecks());
+        json.put("anonymizeStatusCounts", byStatusName(anonymizeStatusCounts()));
         return Json.MAPPER.writeValueAsString(json);
     }
 
@@ -246,6 +265,8 @@ public final class SandboxStats {
         duplicateAcceptances.reset();
         throttled.reset();
         failingRowAnswers.reset();
+        anonymizeChecks.reset();
+        anonymizeStatusCounts.clear();
         firstAttempts.reset();
         statusCounts.clear();
         acceptedRecords.clear();
@@ -256,6 +277,7 @@ public final class SandboxStats {
         maxInFlight.set(inFlight.get());
         lastRequest.set(null);
         lastTokenRequest.set(null);
+        lastAnonymizeRequest.set(null);
     }
 
     void recordsRequestArrived(RecordedRequest request) {
@@ -281,7 +303,7 @@ public final class SandboxStats {
     }
 
     void recordsResponded(int status) {
-        statusCounts.computeIfAbsent(status, s -> new LongAdder()).increment();
+        countStatus(statusCounts, status);
         if (status == 422) {
             rejected.increment();
         }
@@ -311,5 +333,31 @@ public final class SandboxStats {
 
     void tokenIssued() {
         tokensIssued.increment();
+    }
+
+    void anonymizeCheckArrived(RecordedRequest request) {
+        anonymizeChecks.increment();
+        lastAnonymizeRequest.set(request);
+    }
+
+    void anonymizeResponded(int status) {
+        countStatus(anonymizeStatusCounts, status);
+    }
+
+    private static void countStatus(Map<Integer, LongAdder> counts, int status) {
+        counts.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    private static <K extends Comparable<K>> Map<K, Long> sums(Map<K, LongAdder> adders) {
+        Map<K, Long> sums = new TreeMap<>();
+        adders.forEach((key, adder) -> sums.put(key, adder.sum()));
+        return sums;
+    }
+
+    /** JSON object keys are strings: {@code {"200": 3}}. */
+    private static Map<String, Long> byStatusName(Map<Integer, Long> counts) {
+        Map<String, Long> byName = new TreeMap<>();
+        counts.forEach((status, count) -> byName.put(String.valueOf(status), count));
+        return byName;
     }
 }

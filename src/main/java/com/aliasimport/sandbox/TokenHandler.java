@@ -4,9 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * POST /oauth2/token: the OAuth2 client-credentials grant as CustomerGauge documents it (form body),
@@ -45,7 +43,7 @@ final class TokenHandler {
         }
         Map<String, String> form;
         try {
-            form = lastValues(FormBody.parse(body));
+            form = FormBody.lastValues(FormBody.parse(body));
         } catch (MalformedBodyException e) {
             Exchanges.sendJson(exchange, 400, Json.oauthError("invalid_request"));
             return;
@@ -102,11 +100,5 @@ final class TokenHandler {
         } catch (IllegalArgumentException | MalformedBodyException e) {
             return new Credentials(null, null);
         }
-    }
-
-    private static Map<String, String> lastValues(List<Map.Entry<String, String>> pairs) {
-        Map<String, String> values = new LinkedHashMap<>();
-        pairs.forEach(pair -> values.put(pair.getKey(), Objects.requireNonNull(pair.getValue())));
-        return values;
     }
 }

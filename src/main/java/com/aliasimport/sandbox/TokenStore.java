@@ -37,6 +37,14 @@ final class TokenStore {
         return expiry != null && nanoClock.getAsLong() - expiry < 0;
     }
 
+    /** True when an Authorization header (null when absent) carries a valid bearer token: the API endpoints' check. */
+    boolean authorizes(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return isValid(authorization.substring(7).trim());
+    }
+
     /** Invalidates every issued token, as revoking the connected app would. */
     void revokeAll() {
         expiryByToken.clear();

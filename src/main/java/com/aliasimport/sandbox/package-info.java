@@ -1,7 +1,8 @@
 /**
- * The built-in fake CustomerGauge API: an OAuth2 token endpoint and the Imports API's records endpoint on
- * 127.0.0.1, on the JDK's HttpServer (no Spring), answering with the real API's statuses and bodies. Used by the
- * tests, by {@code import --sandbox} and by the standalone {@code sandbox} command (which the benchmark runs).
+ * The built-in fake CustomerGauge API: an OAuth2 token endpoint, the Imports API's records endpoint and the
+ * Anonymize API (over {@link com.aliasimport.sandbox.SandboxContacts built-in contacts}) on 127.0.0.1, on the JDK's
+ * HttpServer (no Spring), answering with the real API's statuses and bodies. Used by the tests, by
+ * {@code import --sandbox} and by the standalone {@code sandbox} command (which the benchmark runs).
  * <p>
  * {@link com.aliasimport.sandbox.SandboxFaults} injects faults (503 bursts, 429s, resets, slow answers, outages,
  * 401 storms) and real-world conditions: latency with jitter, a server-side

@@ -92,6 +92,11 @@ final class SandboxExtension implements BeforeEachCallback, AfterEachCallback {
         return http.records(token(), contentType, body);
     }
 
+    /** A GET of the Anonymize API with this query (already encoded) and the token asked for at the start. */
+    HttpResponse<String> anonymize(String query) {
+        return http.send(http.anonymize(token(), query).build());
+    }
+
     /** The token asked for at the start. */
     String token() {
         if (token == null) {

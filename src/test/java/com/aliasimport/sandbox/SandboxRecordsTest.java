@@ -203,7 +203,7 @@ class SandboxRecordsTest {
     @Test
     void unknownPathsAre404AndOtherMethods405() {
         HttpResponse<String> notFound =
-                sandbox.http().get(sandbox.server().baseUrl().resolve("/v4.1/anonymize.json"));
+                sandbox.http().get(sandbox.server().baseUrl().resolve("/v4.1/unknown.json"));
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(notFound.body()).isEqualTo("{\"message\":\"Not Found\"}");
         assertThat(sandbox.http()

@@ -70,12 +70,12 @@ class SandboxRequestParsingTest {
 
     @Test
     void retryAfterIsWholeSecondsRoundedUp() {
-        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ZERO)).isZero();
-        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofMillis(1)))
+        assertThat(RetryAfterHeader.secondsRoundedUp(java.time.Duration.ZERO)).isZero();
+        assertThat(RetryAfterHeader.secondsRoundedUp(java.time.Duration.ofMillis(1)))
                 .isEqualTo(1);
-        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofSeconds(2)))
+        assertThat(RetryAfterHeader.secondsRoundedUp(java.time.Duration.ofSeconds(2)))
                 .isEqualTo(2);
-        assertThat(RecordsHandler.secondsRoundedUp(java.time.Duration.ofMillis(2001)))
+        assertThat(RetryAfterHeader.secondsRoundedUp(java.time.Duration.ofMillis(2001)))
                 .isEqualTo(3);
     }
 

@@ -3,6 +3,7 @@ package com.aliasimport.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -82,15 +83,26 @@ final class TestHttp {
     }
 
     HttpRequest.Builder records(String token, String contentType, String body) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(server.importsUrl()).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
+        HttpRequest.Builder builder = withBearer(
+                HttpRequest.newBuilder(server.importsUrl()).POST(HttpRequest.BodyPublishers.ofString(body)), token);
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
         return builder;
+    }
+
+    /** A GET of the Anonymize API with this query (already encoded), with the token unless it is null. */
+    HttpRequest.Builder anonymize(String token, String query) {
+        return withBearer(HttpRequest.newBuilder(server.baseUrl().resolve(Router.ANONYMIZE_PATH + "?" + query)), token);
+    }
+
+    private static HttpRequest.Builder withBearer(HttpRequest.Builder builder, String token) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    /** {@code name=value}, the value encoded as a browser encodes a form field. */
+    static String query(String name, String value) {
+        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     HttpResponse<String> postJson(String token, String json) {
