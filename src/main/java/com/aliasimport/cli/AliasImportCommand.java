@@ -6,12 +6,18 @@ import picocli.CommandLine.Command;
         name = "alias-import",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Loads CustomerGauge Account Aliases from CSV files into the CustomerGauge Imports API.",
+        description = {
+            "Loads CustomerGauge Account Aliases from CSV files into the CustomerGauge Imports API (import), and checks"
+                    + " lists of emails and telephones against the Anonymize API before a person anonymises them"
+                    + " (anonymize-check)."
+        },
         subcommands = {
             ImportCommand.class,
+            AnonymizeCheckCommand.class,
             RetryFailedCommand.class,
             ReportCommand.class,
             HistoryCommand.class,
+            PurgeCommand.class,
             SandboxCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -5,6 +5,7 @@ import com.aliasimport.config.ApiEndpoints;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.Secret;
 import com.aliasimport.config.SettingsResolver;
+import com.aliasimport.run.ImportRun;
 import com.aliasimport.sandbox.SandboxServer;
 import com.aliasimport.sandbox.SandboxSettings;
 import java.io.PrintWriter;
@@ -31,6 +32,30 @@ record Destination(ApiSettings api, String target, SandboxServer sandbox) implem
                 SandboxSettings.CONFIGURATION,
                 format);
         return new Destination(api, SANDBOX, server);
+    }
+
+    /** Where an anonymize check looks keys up: the tenant's v4.1 API, or the built-in sandbox. */
+    static Destination openForAnonymize(SettingsResolver settings, boolean sandbox, PrintWriter out) {
+        if (!sandbox) {
+            ApiSettings api = settings.anonymizeSettings();
+            return new Destination(api, api.endpoints().apiUrl().toString(), null);
+        }
+        SandboxServer server = SandboxServer.start(SandboxSettings.defaults());
+        out.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
+        ApiSettings api = settings.sandboxSettings(
+                new ApiEndpoints(server.tokenUrl(), server.importsUrl(), server.baseUrl()),
+                SandboxSettings.CLIENT_ID,
+                Secret.of(SandboxSettings.CLIENT_SECRET),
+                SandboxSettings.CONFIGURATION,
+                null);
+        return new Destination(api, SANDBOX, server);
+    }
+
+    /** Where a run of {@code kind} sends: the destination its own command would open. */
+    static Destination openFor(ImportRun.Kind kind, SettingsResolver settings, boolean sandbox, PrintWriter out) {
+        return kind == ImportRun.Kind.CHECK
+                ? openForAnonymize(settings, sandbox, out)
+                : open(settings, sandbox, null, out);
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.aliasimport.config.AliasImportProperties.Format;
 import com.aliasimport.config.ApiSettings;
 import com.aliasimport.config.SendSettings;
 import com.aliasimport.config.SettingsResolver;
-import com.aliasimport.csv.CsvSettings;
 import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.importer.ImportLauncher;
 import com.aliasimport.importer.ImportRequest;
@@ -14,7 +13,6 @@ import com.aliasimport.job.RunProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -56,37 +54,11 @@ class ImportCommand extends CliCommand {
                     + " same command again (without --limit) to send the rest.")
     Long limit;
 
-    @Option(
-            names = "--rate",
-            paramLabel = "N",
-            description = "Requests per second at most, retries included"
-                    + " (0: unthrottled). Default: alias-import.sending.rate.")
-    Integer rate;
-
-    @Option(
-            names = "--concurrency",
-            paramLabel = "N",
-            description = "Requests in flight at most (default 128);"
-                    + " fewer go at once when the rate and the API's latency need fewer.")
-    Integer concurrency;
-
     @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per checkpoint.")
     Integer chunkSize;
 
     @Option(names = "--format", paramLabel = "json|form", description = "Request body: json (default) or form.")
     Format format;
-
-    @Option(
-            names = "--delimiter",
-            paramLabel = "CHAR",
-            description = "Column delimiter: , ; | or tab (default:" + " alias-import.csv.delimiter, a comma).")
-    String delimiter;
-
-    @Option(
-            names = "--encoding",
-            paramLabel = "CHARSET",
-            description = "File encoding (default UTF-8; e.g." + " windows-1252 for old Excel exports).")
-    String encoding;
 
     @Option(names = "--sandbox", description = "Start the built-in fake CustomerGauge API and import into it.")
     boolean sandbox;
@@ -107,6 +79,12 @@ class ImportCommand extends CliCommand {
     List<String> ignoreColumns = new ArrayList<>();
 
     @Mixin
+    RateOptions speed = new RateOptions();
+
+    @Mixin
+    CsvFileOptions csvFile = new CsvFileOptions();
+
+    @Mixin
     OutputOptions output = new OutputOptions();
 
     private final SettingsResolver settings;
@@ -125,8 +103,8 @@ class ImportCommand extends CliCommand {
         if (limit != null && limit < 1) {
             throw usageError("--limit must be at least 1");
         }
-        SendSettings send = settings.sendSettings(rate, concurrency, chunkSize);
-        Map<String, String> columns = parseColumnMap();
+        SendSettings send = settings.sendSettings(speed.rate, speed.concurrency, chunkSize);
+        Map<String, String> columns = columnMap(columnMap, "Company=Account Name");
         if (dryRun) {
             return summary(out, launcher.importFile(request(null, "dry-run", send, columns, p -> {})));
         }
@@ -157,10 +135,9 @@ class ImportCommand extends CliCommand {
             SendSettings send,
             Map<String, String> columns,
             Consumer<RunProgress> progress) {
-        var csv = settings.properties().csv().withOverrides(delimiter, encoding);
         return new ImportRequest(
                 file,
-                new CsvSettings(csv.delimiterChar(), csv.charset()),
+                csvFile.settings(settings.properties().csv()),
                 api,
                 target,
                 send,
@@ -170,18 +147,5 @@ class ImportCommand extends CliCommand {
                 columns,
                 ignoreColumns,
                 progress);
-    }
-
-    private Map<String, String> parseColumnMap() {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String entry : columnMap) {
-            int eq = entry.lastIndexOf('=');
-            if (eq <= 0 || eq == entry.length() - 1) {
-                throw usageError(
-                        "--map expects COLUMN=FIELD, such as --map \"Company=Account Name\", not \"" + entry + "\"");
-            }
-            map.put(entry.substring(0, eq), entry.substring(eq + 1));
-        }
-        return map;
     }
 }

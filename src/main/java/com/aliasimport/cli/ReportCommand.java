@@ -1,5 +1,7 @@
 package com.aliasimport.cli;
 
+import com.aliasimport.anonymize.ResultsFile;
+import com.aliasimport.anonymize.ResultsFormat;
 import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.report.ReportExporter;
 import com.aliasimport.report.ReportFormat;
@@ -57,16 +59,27 @@ class ReportCommand extends CliCommand {
 
     private final RunStore runs;
     private final ReportExporter exporter;
+    private final ResultsFile resultsFile;
 
-    ReportCommand(RunStore runs, ReportExporter exporter) {
+    ReportCommand(RunStore runs, ReportExporter exporter, ResultsFile resultsFile) {
         this.runs = runs;
         this.exporter = exporter;
+        this.resultsFile = resultsFile;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = out();
         ImportRun selected = RunSelector.select(runs, run);
+        if (selected.kind() == ImportRun.Kind.RETRY && selected.retryOf() != null) {
+            ImportRun origin = runs.find(selected.retryOf()).orElse(selected);
+            if (origin.kind() == ImportRun.Kind.CHECK) {
+                selected = origin; // a retry pass's keys are part of the check's results
+            }
+        }
+        if (selected.kind() == ImportRun.Kind.CHECK) {
+            return checkResults(out, selected);
+        }
         if (output == null) {
             ReportTotals totals = exporter.write(selected, format, includeResolved, out);
             out.flush();
@@ -84,6 +97,29 @@ class ReportCommand extends CliCommand {
                 "wrote %d %s to %s (run %d)%n",
                 totals.rows(), totals.rows() == 1 ? "row" : "rows", output, selected.id());
         duplicatesNote(out, totals);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * An anonymize check's report is its results file, written again from the database. It holds personal data, so
+     * it goes to a file, never to the console.
+     */
+    private int checkResults(PrintWriter out, ImportRun check) {
+        if (check.purgedAt() != null) {
+            throw new UsageException("run " + check.id() + " was purged on " + check.purgedAt()
+                    + ": its results are no longer stored; check the file again with --new-run");
+        }
+        ResultsFormat resultsFormat = format == ReportFormat.JSON ? ResultsFormat.JSON : ResultsFormat.CSV;
+        Path file = output != null ? output : ResultsFile.defaultPath(check.id(), resultsFormat);
+        long lines;
+        try {
+            lines = resultsFile.write(check.id(), resultsFormat, file);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + file + ": " + describe(e));
+        }
+        out.printf(
+                "wrote %d %s of results to %s (run %d; readable by you only)%n",
+                lines, lines == 1 ? "line" : "lines", file, check.id());
         return ExitCodes.OK;
     }
 

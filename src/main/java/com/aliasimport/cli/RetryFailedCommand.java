@@ -46,20 +46,13 @@ class RetryFailedCommand extends CliCommand {
                     "Also re-send rows the API rejected (after fixing the" + " inbound mapping in CustomerGauge).")
     boolean includeRejected;
 
-    @Option(names = "--rate", paramLabel = "N", description = "Requests per second at most.")
-    Integer rate;
-
-    @Option(
-            names = "--concurrency",
-            paramLabel = "N",
-            description = "Requests in flight at most (default 128);"
-                    + " fewer go at once when the rate and the API's latency need fewer.")
-    Integer concurrency;
-
     @Option(
             names = "--sandbox",
             description = "Re-send to the built-in fake API (for a run imported with" + " --sandbox).")
     boolean sandbox;
+
+    @Mixin
+    RateOptions speed = new RateOptions();
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -81,8 +74,8 @@ class RetryFailedCommand extends CliCommand {
         ImportRun origin = selected.kind() == ImportRun.Kind.RETRY
                 ? runs.find(selected.retryOf()).orElseThrow(() -> new UsageException("no run " + selected.retryOf()))
                 : selected;
-        SendSettings send = settings.sendSettings(rate, concurrency, null);
-        try (Destination destination = Destination.open(settings, sandbox, null, out);
+        SendSettings send = settings.sendSettings(speed.rate, speed.concurrency, null);
+        try (Destination destination = Destination.openFor(origin.kind(), settings, sandbox, out);
                 ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
             RetryResult result = launcher.retry(
                     origin.id(),
@@ -122,6 +115,12 @@ class RetryFailedCommand extends CliCommand {
                 c.exhausted(),
                 c.unknown(),
                 result.retry().activeTime().toMillis() / 1000.0);
+        if (origin.kind() == ImportRun.Kind.CHECK) {
+            out.printf(
+                    "the results of run %d now hold the keys checked again: 'alias-import report --run %d' writes"
+                            + " them.%n",
+                    origin.id(), origin.id());
+        }
         return switch (result.outcome()) {
             case COMPLETED -> {
                 out.println("every re-sent row was accepted.");

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param configuration the inbound mapping reference (a UUID) sent as "configuration" with every record
  * @param tokenUrl the OAuth2 token endpoint, when not the region's
  * @param importsUrl the Imports API's records endpoint, when not the region's
+ * @param apiUrl the base of the v4.1 API that anonymize-check calls, when not the region's
  * @param http how requests are made
  * @param sending how fast and how stubbornly rows are sent
  * @param mapping the inbound mapping the rows are checked against
@@ -36,6 +37,7 @@ public record AliasImportProperties(
         String configuration,
         URI tokenUrl,
         URI importsUrl,
+        URI apiUrl,
         @DefaultValue Http http,
         @DefaultValue Sending sending,
         @DefaultValue Mapping mapping,

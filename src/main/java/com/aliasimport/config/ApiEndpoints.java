@@ -4,8 +4,16 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
-/** The two URLs the importer talks to: the OAuth2 token endpoint and the Imports API's records endpoint. */
-public record ApiEndpoints(URI tokenUrl, URI importsUrl) {
+/**
+ * The URLs the jobs talk to: the OAuth2 token endpoint, the Imports API's records endpoint (import) and the base of
+ * the v4.1 API (anonymize-check, which appends {@code /v4.1/anonymize.json}). A URL a job does not use may be null.
+ */
+public record ApiEndpoints(URI tokenUrl, URI importsUrl, URI apiUrl) {
+
+    /** For the import, with the v4.1 API on the records endpoint's host (as the sandbox serves both). */
+    public ApiEndpoints(URI tokenUrl, URI importsUrl) {
+        this(tokenUrl, importsUrl, importsUrl.resolve("/"));
+    }
 
     public static final Set<String> REGIONS = Set.of("eu", "us", "au");
 
@@ -22,7 +30,21 @@ public record ApiEndpoints(URI tokenUrl, URI importsUrl) {
                 : URI.create("https://imports.api." + r + ".customergauge.com/records/");
         checkSafe("token URL (CUSTOMERGAUGE_TOKEN_URL)", token);
         checkSafe("imports URL (CUSTOMERGAUGE_IMPORTS_URL)", imports);
-        return new ApiEndpoints(token, imports);
+        return new ApiEndpoints(token, imports, null);
+    }
+
+    /** For the anonymize check: explicit URLs win; otherwise both come from the region, as CustomerGauge documents. */
+    public static ApiEndpoints resolveForAnonymize(String region, URI tokenUrl, URI apiUrl) {
+        String r = region == null ? "" : region.trim().toLowerCase(Locale.ROOT);
+        if ((tokenUrl == null || apiUrl == null) && !REGIONS.contains(r)) {
+            throw new ConfigurationException("unknown region \"" + region + "\": use eu, us or au"
+                    + " (CUSTOMERGAUGE_REGION), or set both CUSTOMERGAUGE_TOKEN_URL and CUSTOMERGAUGE_API_URL");
+        }
+        URI token = tokenUrl != null ? tokenUrl : URI.create("https://auth." + r + ".customergauge.com/oauth2/token");
+        URI api = apiUrl != null ? apiUrl : URI.create("https://api." + r + ".customergauge.com");
+        checkSafe("token URL (CUSTOMERGAUGE_TOKEN_URL)", token);
+        checkSafe("API URL (CUSTOMERGAUGE_API_URL)", api);
+        return new ApiEndpoints(token, null, api);
     }
 
     /** Credentials and records travel in clear over http://, so plain http is allowed to this machine only. */

@@ -56,18 +56,35 @@ public class SettingsResolver {
     public ApiSettings apiSettings(Format formatOverride) {
         ApiEndpoints endpoints =
                 ApiEndpoints.resolve(properties.region(), properties.tokenUrl(), properties.importsUrl());
+        String clientId = clientId();
+        Secret secret = clientSecret();
+        String configuration = checkedConfiguration(properties.configuration());
+        return withEndpoints(endpoints, clientId, secret, configuration, formatOverride);
+    }
+
+    /** Settings for an anonymize check of a real tenant: credentials are required, a mapping reference is not. */
+    public ApiSettings anonymizeSettings() {
+        ApiEndpoints endpoints =
+                ApiEndpoints.resolveForAnonymize(properties.region(), properties.tokenUrl(), properties.apiUrl());
+        return withEndpoints(endpoints, clientId(), clientSecret(), null, null);
+    }
+
+    private String clientId() {
         String clientId = fromPropertyOrFile(properties.clientId(), "CUSTOMERGAUGE_CLIENT_ID");
         if (clientId.isBlank()) {
             throw new ConfigurationException("no client id: set CUSTOMERGAUGE_CLIENT_ID"
                     + " (or CUSTOMERGAUGE_CLIENT_ID_FILE), or use --dry-run or --sandbox");
         }
+        return clientId.trim();
+    }
+
+    private Secret clientSecret() {
         Secret secret = Secret.of(fromPropertyOrFile(properties.clientSecret(), "CUSTOMERGAUGE_CLIENT_SECRET"));
         if (secret.isBlank()) {
             throw new ConfigurationException("no client secret: set CUSTOMERGAUGE_CLIENT_SECRET"
                     + " (or CUSTOMERGAUGE_CLIENT_SECRET_FILE), or use --dry-run or --sandbox");
         }
-        String configuration = checkedConfiguration(properties.configuration());
-        return withEndpoints(endpoints, clientId.trim(), secret, configuration, formatOverride);
+        return secret;
     }
 
     /** Settings for the built-in sandbox: its own URLs, credentials and configuration reference. */

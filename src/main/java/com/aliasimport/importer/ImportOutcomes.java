@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
@@ -45,7 +46,7 @@ final class ImportOutcomes implements OutcomeRecorder<Void> {
     }
 
     @Override
-    public void succeeded(long line, Void result, int attempts, boolean answerLost) {
+    public void succeeded(long line, Map<String, String> values, Void result, int attempts, boolean answerLost) {
         AcceptedRow row = new AcceptedRow(line, attempts, answerLost, Instant.now());
         synchronized (lock) {
             journal.append(row);

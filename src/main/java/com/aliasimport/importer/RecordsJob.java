@@ -49,7 +49,7 @@ public class RecordsJob implements SendingJob<Map<String, String>, Void> {
     }
 
     @Override
-    public void keep(long runId, long line, Void result) {
+    public void keep(long runId, long line, Map<String, String> values, Void result) {
         // An accepted record is stored as an accepted row; the API returns nothing more.
     }
 

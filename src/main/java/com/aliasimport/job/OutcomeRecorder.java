@@ -2,6 +2,7 @@ package com.aliasimport.job;
 
 import com.aliasimport.outcome.FailedRow;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a run puts what became of each row. An import inserts new outcomes; an anonymize check also keeps what the
@@ -20,9 +21,10 @@ public interface OutcomeRecorder<T> {
     /**
      * Called from a sending thread as soon as the API answered the row as asked; durable when it returns.
      *
+     * @param values what a failed row would store of the row (the job's {@link SendingJob#values})
      * @param answerLost an earlier attempt's answer was lost, so the API may have acted on the row twice
      */
-    void succeeded(long line, T result, int attempts, boolean answerLost);
+    void succeeded(long line, Map<String, String> values, T result, int attempts, boolean answerLost);
 
     /** Called from a sending thread as soon as the row has failed for good; durable when it returns. */
     void failed(FailedRow row);

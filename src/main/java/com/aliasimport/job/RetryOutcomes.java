@@ -3,6 +3,7 @@ package com.aliasimport.job;
 import com.aliasimport.outcome.FailedRow;
 import com.aliasimport.outcome.FailedRowRetries;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 /** A retry-failed pass's outcomes: they update the failed rows of the run being retried. */
@@ -35,8 +36,8 @@ final class RetryOutcomes<T> implements OutcomeRecorder<T> {
     }
 
     @Override
-    public void succeeded(long line, T result, int attempts, boolean answerLost) {
-        job.keep(originRunId, line, result);
+    public void succeeded(long line, Map<String, String> values, T result, int attempts, boolean answerLost) {
+        job.keep(originRunId, line, values, result);
         retries.resolved(originRunId, line, retryRunId, attempts, answerLost);
     }
 

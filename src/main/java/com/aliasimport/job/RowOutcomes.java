@@ -41,7 +41,8 @@ final class RowOutcomes<R, T> implements SendingPipeline.OutcomeSink<R, T> {
     public void record(SendingPipeline.Pending<R> row, SendOutcome<T> outcome, Instant firstAttempt) {
         Instant last = Instant.now();
         if (outcome instanceof SendOutcome.Succeeded<T> s) {
-            recorder.succeeded(row.line(), s.result(), s.attempts(), s.answerLost() && !safeToRepeat);
+            recorder.succeeded(
+                    row.line(), values.apply(row.row()), s.result(), s.attempts(), s.answerLost() && !safeToRepeat);
         } else if (outcome instanceof SendOutcome.Rejected<T> r) {
             recorder.failed(failed(row, FailureType.REJECTED, r.status(), r.message(), r.attempts(), firstAttempt));
         } else if (outcome instanceof SendOutcome.Exhausted<T> e) {

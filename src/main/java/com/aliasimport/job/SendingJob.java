@@ -32,8 +32,12 @@ public interface SendingJob<R, T> {
     /** A failed row, as retry-failed sends it again. */
     SendItem<R> resend(FailedRow row);
 
-    /** Keeps what a successful answer for the row at {@code line} returned (nothing, for an import). */
-    void keep(long runId, long line, T result);
+    /**
+     * Keeps what a successful answer for the row at {@code line} returned (nothing, for an import).
+     *
+     * @param values what a failed row stores of the row ({@link #values})
+     */
+    void keep(long runId, long line, Map<String, String> values, T result);
 
     /**
      * Whether the API may answer a request twice without harm (a GET): a row whose answer was lost is then

@@ -1,5 +1,6 @@
 package com.aliasimport.mapping;
 
+import com.aliasimport.csv.FormulaGuard;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package com.aliasimport.mapping;
 
 import com.aliasimport.csv.CsvRow;
+import com.aliasimport.csv.FormulaGuard;
 import com.aliasimport.outcome.RowProblem;
 import java.util.LinkedHashMap;
 import java.util.List;

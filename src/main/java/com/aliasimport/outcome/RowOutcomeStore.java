@@ -244,6 +244,11 @@ public class RowOutcomeStore {
                 acceptedRetried + failedRetried[0]);
     }
 
+    /** Deletes every failed row of a run (an anonymize check's purge: they hold the keys); the number deleted. */
+    public int deleteFailed(long runId) {
+        return jdbc.update("DELETE FROM failed_row WHERE run_id = ?", runId);
+    }
+
     /** The run's failed rows in line order, streamed (a million-row run may have many). */
     public void forEachFailed(long runId, Consumer<FailedRow> action) {
         jdbc.query(

@@ -1,6 +1,6 @@
 package com.aliasimport.report;
 
-import com.aliasimport.mapping.FormulaGuard;
+import com.aliasimport.csv.FormulaGuard;
 import com.aliasimport.mapping.HeaderCheck;
 import com.aliasimport.outcome.FailedRow;
 import com.aliasimport.outcome.FailureType;

@@ -8,6 +8,7 @@ import java.time.Instant;
  * retry-failed pass over an earlier run ({@link Kind#RETRY}).
  *
  * @param flow what flow control did over all the run's sessions
+ * @param purgedAt when {@code purge} deleted the personal data the run stored (an anonymize check), or null
  */
 public record ImportRun(
         long id,
@@ -25,7 +26,8 @@ public record ImportRun(
         Instant endedAt,
         Duration activeTime,
         RunCounts counts,
-        Flow flow) {
+        Flow flow,
+        Instant purgedAt) {
 
     /**
      * Requests sent (retries included) and answered 429, and the limit the API held the run to.

@@ -21,7 +21,7 @@ public class RunStore {
     private static final String COLUMNS = "id, kind, file_name, file_path, content_hash, target, row_count, retry_of,"
             + " status,"
             + " message, created_at, started_at, ended_at, active_millis, rows_read, sent, accepted, rejected,"
-            + " invalid, duplicate, exhausted, unknown_count, retried, requests, throttled, learned_limit";
+            + " invalid, duplicate, exhausted, unknown_count, retried, requests, throttled, learned_limit, purged_at";
 
     private final JdbcTemplate jdbc;
 
@@ -210,7 +210,22 @@ public class RunStore {
                 instant(rs, "ended_at"),
                 Duration.ofMillis(rs.getLong("active_millis")),
                 counts,
-                flow(rs));
+                flow(rs),
+                instant(rs, "purged_at"));
+    }
+
+    /** Notes that the personal data the run stored has been deleted. */
+    public void markPurged(long id) {
+        jdbc.update("UPDATE import_run SET purged_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+    }
+
+    /** Anonymize checks (not purged yet) that ended, or were created, before {@code before}. */
+    public List<ImportRun> checksBefore(Instant before) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM import_run WHERE kind = 'CHECK' AND purged_at IS NULL"
+                        + " AND COALESCE(ended_at, created_at) < ? ORDER BY id",
+                RunStore::map,
+                Timestamp.from(before));
     }
 
     private static ImportRun.Flow flow(ResultSet rs) throws SQLException {

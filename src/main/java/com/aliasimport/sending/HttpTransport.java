@@ -39,9 +39,6 @@ import org.springframework.http.HttpHeaders;
  */
 public final class HttpTransport implements AutoCloseable {
 
-    /** Longest response body kept: error messages are short; a huge error page must not fill memory. */
-    private static final int MAX_BODY_BYTES = 64 * 1024;
-
     private static final String ON_WRITTEN = HttpTransport.class.getName() + ".onWritten";
 
     private final CloseableHttpClient client;
@@ -71,24 +68,24 @@ public final class HttpTransport implements AutoCloseable {
         }
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(ON_WRITTEN, written);
-        return client.execute(request, context, HttpTransport::reply);
+        return client.execute(request, context, response -> reply(response, call.maxReplyBytes()));
     }
 
-    private static Reply reply(ClassicHttpResponse response) throws IOException {
+    private static Reply reply(ClassicHttpResponse response, int maxBodyBytes) throws IOException {
         return new Reply(
                 response.getCode(),
                 value(response.getFirstHeader(HttpHeaders.RETRY_AFTER)),
                 value(response.getFirstHeader(HttpHeaders.LOCATION)),
-                start(response.getEntity()));
+                start(response.getEntity(), maxBodyBytes));
     }
 
-    /** The first {@link #MAX_BODY_BYTES} of the body; the client drains the rest so the connection can be reused. */
-    private static String start(HttpEntity entity) throws IOException {
+    /** The first {@code maxBytes} of the body; the client drains the rest so the connection can be reused. */
+    private static String start(HttpEntity entity, int maxBytes) throws IOException {
         if (entity == null) {
             return "";
         }
         try (InputStream in = entity.getContent()) {
-            return in == null ? "" : new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+            return in == null ? "" : new String(in.readNBytes(maxBytes), StandardCharsets.UTF_8);
         }
     }
 

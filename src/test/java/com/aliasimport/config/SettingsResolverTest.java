@@ -27,6 +27,7 @@ class SettingsResolverTest {
                 configuration,
                 tokenUrl,
                 importsUrl,
+                null,
                 new AliasImportProperties.Http(
                         AliasImportProperties.Method.POST,
                         Format.JSON,

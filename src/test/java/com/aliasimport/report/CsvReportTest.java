@@ -2,7 +2,7 @@ package com.aliasimport.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aliasimport.mapping.FormulaGuard;
+import com.aliasimport.csv.FormulaGuard;
 import com.aliasimport.outcome.FailedRow;
 import com.aliasimport.outcome.FailureType;
 import java.io.StringReader;

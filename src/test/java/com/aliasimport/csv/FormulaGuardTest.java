@@ -1,4 +1,4 @@
-package com.aliasimport.mapping;
+package com.aliasimport.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.aliasimport.mapping;
+package com.aliasimport.csv;
 
 /**
  * Keeps report CSVs safe to open in a spreadsheet without changing what a re-import sends.
@@ -8,7 +8,7 @@ package com.aliasimport.mapping;
  * the round trip to be exact, a value that starts with apostrophes and then one of those characters gets one more
  * apostrophe too; so "one or more apostrophes, then a trigger" is exactly the shape of an escaped value, and the
  * importer removes one apostrophe from values of that shape when the file is a report (its header has one of
- * {@link HeaderCheck#REPORT_COLUMNS}). Every other value, in a report or not, is read as it is.
+ * the report columns, {@code _line} and the rest). Every other value, in a report or not, is read as it is.
  */
 public final class FormulaGuard {
 
