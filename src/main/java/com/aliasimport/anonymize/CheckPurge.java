@@ -1,7 +1,5 @@
 package com.aliasimport.anonymize;
 
-import com.aliasimport.exit.ExitCodes;
-import com.aliasimport.exit.WithExitCode;
 import com.aliasimport.outcome.RowOutcomeStore;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunLock;
@@ -44,10 +42,10 @@ public class CheckPurge {
     /** A run purged: how many result lines and failed keys were deleted. */
     public record Purged(ImportRun run, int resultLines, int failedKeys) {}
 
-    /** Purges one anonymize check; throws when {@code run} is not one. */
+    /** Purges one anonymize check. */
     public Purged purge(ImportRun run) {
         if (run.kind() != ImportRun.Kind.CHECK) {
-            throw new NotACheckException(run);
+            throw new IllegalArgumentException("run " + run.id() + " is not an anonymize check");
         }
         try (RunLock.Held lock = runLock.acquire(RunLock.keyFor(run.contentHash(), run.target()), run.fileName())) {
             int[] deleted = new int[2];
@@ -67,20 +65,5 @@ public class CheckPurge {
             purged.add(purge(run));
         }
         return purged;
-    }
-
-    /** {@code purge} was pointed at an import, which stores no personal data of this kind. */
-    public static final class NotACheckException extends RuntimeException implements WithExitCode {
-
-        NotACheckException(ImportRun run) {
-            super("run " + run.id() + " is "
-                    + (run.kind() == ImportRun.Kind.RETRY ? "a retry-failed pass" : "an import")
-                    + ", not an anonymize check: purge deletes what anonymize-check stored");
-        }
-
-        @Override
-        public int exitCode() {
-            return ExitCodes.USAGE;
-        }
     }
 }

@@ -36,8 +36,8 @@ public enum KeyType {
             case EMAIL -> plausibleEmail(value) ? null : "not an email address (one @, a dot in the domain, no spaces)";
             case TELEPHONE ->
                 digits(value).length() >= MIN_TELEPHONE_DIGITS
-                                && value.replaceAll("[\\d\\s.()\\[\\]-]", "")
-                                        .replaceFirst("^\\+", "")
+                                && value.replaceFirst("^\\+", "")
+                                        .replaceAll("[\\d\\s.()\\[\\]-]", "")
                                         .isEmpty()
                         ? null
                         : "not a telephone number (at least " + MIN_TELEPHONE_DIGITS

@@ -2,6 +2,7 @@ package com.aliasimport.cli;
 
 import com.aliasimport.anonymize.CheckPurge;
 import com.aliasimport.exit.ExitCodes;
+import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunStore;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -54,7 +55,13 @@ class PurgeCommand extends CliCommand {
         PrintWriter out = out();
         List<CheckPurge.Purged> purged;
         if (which.run != null) {
-            purged = List.of(purge.purge(RunSelector.select(runs, which.run.toString())));
+            ImportRun run = RunSelector.select(runs, which.run.toString());
+            if (run.kind() != ImportRun.Kind.CHECK) {
+                throw new UsageException("run " + run.id() + " is "
+                        + (run.kind() == ImportRun.Kind.RETRY ? "a retry-failed pass" : "an import")
+                        + ", not an anonymize check: purge deletes what anonymize-check stored");
+            }
+            purged = List.of(purge.purge(run));
         } else {
             if (which.olderThanDays < 0) {
                 throw usageError("--older-than takes a number of days, 0 or more");

@@ -19,6 +19,6 @@ class ImportJobPostgresTest extends ImportScenarios {
         assertThat(jdbc.queryForList(
                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
                         String.class))
-                .containsExactly("1", "2", "3", "4", "4.1", "4.2");
+                .containsExactly("1", "2", "3", "4", "4.1", "4.2", "5");
     }
 }

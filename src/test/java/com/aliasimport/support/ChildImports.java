@@ -71,6 +71,7 @@ public final class ChildImports implements AutoCloseable {
         p.put("spring.datasource.url", databaseUrl);
         p.put("alias-import.token-url", sandbox.tokenUrl().toString());
         p.put("alias-import.imports-url", sandbox.importsUrl().toString());
+        p.put("alias-import.api-url", sandbox.baseUrl().toString());
         p.put("alias-import.client-id", SandboxSettings.CLIENT_ID);
         p.put("alias-import.client-secret", SandboxSettings.CLIENT_SECRET);
         p.put("alias-import.configuration", SandboxSettings.CONFIGURATION);

@@ -69,6 +69,7 @@ public abstract class SandboxImportTest {
                         .orElse(null));
         registry.add("alias-import.token-url", () -> sandbox.tokenUrl().toString());
         registry.add("alias-import.imports-url", () -> sandbox.importsUrl().toString());
+        registry.add("alias-import.api-url", () -> sandbox.baseUrl().toString());
         registry.add("alias-import.client-id", () -> SandboxSettings.CLIENT_ID);
         registry.add("alias-import.client-secret", () -> SECRET);
         registry.add("alias-import.configuration", () -> SandboxSettings.CONFIGURATION);
