@@ -109,7 +109,11 @@ class AnonymizeCheckCommand extends CliCommand {
             return summary(out, launcher.check(request(null, "dry-run", send, columns, p -> {})));
         }
         try (Destination destination = Destination.openForAnonymize(settings, sandbox, out);
-                ProgressDisplay display = ProgressDisplay.choose(printing.quiet, printing.progress, printing.json)) {
+                ProgressDisplay display = ProgressDisplay.choose(
+                        printing.quiet,
+                        printing.progress,
+                        printing.json,
+                        new ProgressDisplay.Task("anonymize-check", "keys"))) {
             CheckResult result =
                     launcher.check(request(destination.api(), destination.target(), send, columns, display::start));
             display.close();

@@ -26,28 +26,40 @@ final class ProgressDisplay implements AutoCloseable {
         LOG_ONLY
     }
 
+    /** What is being counted: the bar's name and the unit ("rows" for an import, "keys" for a check). */
+    record Task(String name, String unit) {
+
+        static final Task IMPORT = new Task("import", "rows");
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ProgressDisplay.class);
     private static final long LINE_EVERY_SECONDS = 10;
 
     private final Mode mode;
+    private final Task task;
     private final boolean json;
     private final PrintStream err;
     private ScheduledExecutorService ticker;
     private ProgressBar bar;
     private RunProgress progress;
 
-    ProgressDisplay(Mode mode, boolean json, PrintStream err) {
+    ProgressDisplay(Mode mode, Task task, boolean json, PrintStream err) {
         this.mode = mode;
+        this.task = task;
         this.json = json;
         this.err = err;
     }
 
     /** A bar on an interactive terminal unless quiet; lines on stderr when asked; otherwise the log file only. */
     static ProgressDisplay choose(boolean quiet, boolean lines, boolean json) {
+        return choose(quiet, lines, json, Task.IMPORT);
+    }
+
+    static ProgressDisplay choose(boolean quiet, boolean lines, boolean json, Task task) {
         Mode mode = lines || json
                 ? (lines ? Mode.LINES : Mode.LOG_ONLY)
                 : !quiet && System.console() != null ? Mode.BAR : Mode.LOG_ONLY;
-        return new ProgressDisplay(mode, json, System.err);
+        return new ProgressDisplay(mode, task, json, System.err);
     }
 
     void start(RunProgress runProgress) {
@@ -59,10 +71,10 @@ final class ProgressDisplay implements AutoCloseable {
         });
         if (mode == Mode.BAR) {
             bar = new ProgressBarBuilder()
-                    .setTaskName("import")
+                    .setTaskName(task.name())
                     .setInitialMax(runProgress.totalRows())
                     .setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" rows", 1)
+                    .setUnit(" " + task.unit(), 1)
                     .showSpeed()
                     .setConsumer(new ConsoleProgressBarConsumer(err))
                     .continuousUpdate()
@@ -93,13 +105,15 @@ final class ProgressDisplay implements AutoCloseable {
                         eta)
                 : String.format(
                         Locale.ROOT,
-                        "progress: %d/%d rows, %d sent, %d accepted, %d failed, %.1f rows/s," + " eta %s",
+                        "progress: %d/%d %s, %d sent, %d accepted, %d failed, %.1f %s/s, eta %s",
                         progress.done(),
                         progress.totalRows(),
+                        task.unit(),
                         progress.sentThisSession(),
                         progress.acceptedThisSession(),
                         progress.failedThisSession(),
                         rate,
+                        task.unit(),
                         eta < 0 ? "unknown" : eta + " s");
         log.info(text);
         if (mode == Mode.LINES) {

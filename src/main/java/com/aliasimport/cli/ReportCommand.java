@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Shows the rows of a run that did not make it into CustomerGauge, why, and what to do.",
-            "--format csv writes a file you can correct in a spreadsheet and import as it is."
+            "--format csv writes a file you can correct in a spreadsheet and import as it is.",
+            "For an anonymize check, writes its results file again (to --output, or anonymize-check-run<N>.csv):"
+                    + " never to the console, as it holds personal data."
         })
 class ReportCommand extends CliCommand {
 

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Sends the rows of an import that failed for transient or server-side reasons again"
-                    + " (EXHAUSTED, UNKNOWN; REJECTED with --include-rejected).",
+            "Sends the rows of an import (or the keys of an anonymize check) that failed for transient or"
+                    + " server-side reasons again (EXHAUSTED, UNKNOWN; REJECTED with --include-rejected).",
             "INVALID rows are not re-sent: fix the file (see 'report --format csv') and import it.",
             "A retry that fails or dies is resumed by running the same command."
         })
@@ -37,7 +37,7 @@ class RetryFailedCommand extends CliCommand {
             names = "--run",
             paramLabel = "ID|last",
             defaultValue = "last",
-            description = "The import whose failed rows to re-send (default: the newest run).")
+            description = "The import or anonymize check whose failed rows to re-send (default: the newest run).")
     String run;
 
     @Option(
