@@ -24,12 +24,19 @@ usage() {
   exit 2
 }
 
+# --help: the header comment above, on stdout, exit 0 (a usage error prints the one usage line and exits 2).
+help() {
+  sed -n '2,/^set -euo pipefail/{/^set /d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
+  echo "Options: -v  print what happens to each file; -h, --help  this text."
+  exit 0
+}
+
 verbose=0
 inbox=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -v | --verbose) verbose=1 ;;
-    -h | --help) usage ;;
+    -h | --help) help ;;
     --) shift; break ;;
     -*) echo "$prog: unknown option $1" >&2; usage ;;
     *) if [ -n "$inbox" ]; then usage; fi; inbox="$1" ;;

@@ -1,26 +1,32 @@
 package com.aliasimport;
 
 import com.aliasimport.cli.FullDisk;
+import com.aliasimport.cli.HelpWithoutSpring;
 import com.aliasimport.cli.LogFile;
 import com.aliasimport.cli.QuietLogging;
 import com.aliasimport.exit.ExitCodes;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * alias-import: CSV rows -> checked records -> CustomerGauge's Imports API, restartably.
- * <p>
- * The row lifecycle, package by package: {@code csv} reads, {@code mapping} checks, {@code api} sends,
- * {@code report} records what became of each row, {@code run} keeps track of runs and who is running them,
- * {@code job} ties them into a Spring Batch job, {@code cli} is the command line.
+ * alias-import's entry point: help and versions are answered at once ({@link HelpWithoutSpring}); every other
+ * command starts the application context, whose command-line runner hands the arguments to picocli. The packages
+ * and the row lifecycle: {@code package-info.java} and the README.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AliasImportApplication {
 
     public static void main(String[] args) {
+        Integer answered = HelpWithoutSpring.answer(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        if (answered != null) {
+            System.exit(answered);
+            return;
+        }
         ConfigurableApplicationContext context;
         try {
             SpringApplication application = new SpringApplication(AliasImportApplication.class);

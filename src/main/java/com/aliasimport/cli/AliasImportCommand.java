@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             HistoryCommand.class,
             PurgeCommand.class,
+            CompletionCommand.class,
             SandboxCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
