@@ -7,10 +7,14 @@ import com.aliasimport.cli.QuietLogging;
 import com.aliasimport.exit.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * alias-import's entry point: help and versions are answered at once ({@link HelpWithoutSpring}); every other
@@ -41,8 +45,17 @@ public class AliasImportApplication {
             }
             // The console log is off (cron mails any output), so a start-up failure such as an unreachable
             // database would otherwise exit without a word. Nothing was sent; the same command can be run again.
-            System.err.println("error: alias-import could not start: " + rootCause(e) + " (details in the log file "
-                    + LogFile.path() + ")");
+            String message = "alias-import could not start: " + rootCause(e) + " (details in the log file "
+                    + LogFile.path() + ")";
+            if (Arrays.asList(args).contains("--json")) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("event", "error");
+                json.put("exitCode", ExitCodes.RUN_FAILED);
+                json.put("kind", "start-up");
+                json.put("message", message);
+                System.out.println(JsonMapper.builder().build().writeValueAsString(json));
+            }
+            System.err.println("error: " + message);
             System.exit(ExitCodes.RUN_FAILED);
             return;
         }

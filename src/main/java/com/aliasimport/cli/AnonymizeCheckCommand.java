@@ -108,7 +108,7 @@ class AnonymizeCheckCommand extends CliCommand {
         if (dryRun) {
             return summary(out, launcher.check(request(null, "dry-run", send, columns, p -> {})));
         }
-        try (Destination destination = Destination.openForAnonymize(settings, sandbox, out);
+        try (Destination destination = Destination.openForAnonymize(settings, sandbox, err());
                 ProgressDisplay display = ProgressDisplay.choose(
                         printing.quiet,
                         printing.progress,

@@ -100,8 +100,7 @@ final class CheckSummary {
         json.put("command", "anonymize-check");
         json.put("outcome", result.outcome().name());
         json.put("exitCode", exitCode);
-        json.put("file", result.preflight().file().toString());
-        json.put("sha256", result.preflight().sha256Hex());
+        Summary.putFile(json, result.preflight());
         if (result.run() != null) {
             json.put("run", result.run().id());
             json.put("seconds", result.run().activeTime().toMillis() / 1000.0);
@@ -110,7 +109,7 @@ final class CheckSummary {
             json.put("results", result.results().toString());
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("rows", c.read());
+        counts.put("read", c.read());
         counts.put("keys", result.keys());
         counts.put("checked", c.accepted());
         if (result.found() != null) {

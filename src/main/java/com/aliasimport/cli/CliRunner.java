@@ -28,11 +28,11 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     @Override
     public void run(String... args) {
         signals.install();
-        int code = new CommandLine(AliasImportCommand.class, factory)
-                .setExecutionExceptionHandler(errorHandler)
-                .setExitCodeExceptionMapper(exitCodes)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setUsageHelpAutoWidth(true)
+        int code = JsonAwareUsageErrors.install(new CommandLine(AliasImportCommand.class, factory)
+                        .setExecutionExceptionHandler(errorHandler)
+                        .setExitCodeExceptionMapper(exitCodes)
+                        .setCaseInsensitiveEnumValuesAllowed(true)
+                        .setUsageHelpAutoWidth(true))
                 .execute(args);
         exitCode = signals.exitCode(code);
     }

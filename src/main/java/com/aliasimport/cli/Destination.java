@@ -12,19 +12,20 @@ import java.io.PrintWriter;
 
 /**
  * Where rows go: the configured CustomerGauge tenant, or the built-in sandbox started for this command (closed
- * with the destination). {@code target} names it for the run's identity: a file is imported once per target.
+ * with the destination). {@code target} names it for the run's identity: a file is imported once per target. The
+ * sandbox's banner goes to {@code err}: stdout may carry JSON.
  */
 record Destination(ApiSettings api, String target, SandboxServer sandbox) implements AutoCloseable {
 
     static final String SANDBOX = "sandbox";
 
-    static Destination open(SettingsResolver settings, boolean sandbox, Format format, PrintWriter out) {
+    static Destination open(SettingsResolver settings, boolean sandbox, Format format, PrintWriter err) {
         if (!sandbox) {
             ApiSettings api = settings.apiSettings(format);
             return new Destination(api, api.endpoints().importsUrl() + " " + api.configuration(), null);
         }
         SandboxServer server = SandboxServer.start(SandboxSettings.defaults());
-        out.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
+        err.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
         ApiSettings api = settings.sandboxSettings(
                 new ApiEndpoints(server.tokenUrl(), server.importsUrl()),
                 SandboxSettings.CLIENT_ID,
@@ -35,13 +36,13 @@ record Destination(ApiSettings api, String target, SandboxServer sandbox) implem
     }
 
     /** Where an anonymize check looks keys up: the tenant's v4.1 API, or the built-in sandbox. */
-    static Destination openForAnonymize(SettingsResolver settings, boolean sandbox, PrintWriter out) {
+    static Destination openForAnonymize(SettingsResolver settings, boolean sandbox, PrintWriter err) {
         if (!sandbox) {
             ApiSettings api = settings.anonymizeSettings();
             return new Destination(api, api.endpoints().apiUrl().toString(), null);
         }
         SandboxServer server = SandboxServer.start(SandboxSettings.defaults());
-        out.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
+        err.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
         ApiSettings api = settings.sandboxSettings(
                 new ApiEndpoints(server.tokenUrl(), server.importsUrl(), server.baseUrl()),
                 SandboxSettings.CLIENT_ID,
@@ -52,10 +53,10 @@ record Destination(ApiSettings api, String target, SandboxServer sandbox) implem
     }
 
     /** Where a run of {@code kind} sends: the destination its own command would open. */
-    static Destination openFor(ImportRun.Kind kind, SettingsResolver settings, boolean sandbox, PrintWriter out) {
+    static Destination openFor(ImportRun.Kind kind, SettingsResolver settings, boolean sandbox, PrintWriter err) {
         return kind == ImportRun.Kind.CHECK
-                ? openForAnonymize(settings, sandbox, out)
-                : open(settings, sandbox, null, out);
+                ? openForAnonymize(settings, sandbox, err)
+                : open(settings, sandbox, null, err);
     }
 
     @Override

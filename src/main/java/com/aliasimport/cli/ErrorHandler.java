@@ -33,35 +33,55 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        var err = commandLine.getErr();
-        if (e instanceof CsvFileException || e instanceof HeaderException || e instanceof ConfigurationException) {
-            err.println("error: " + e.getMessage());
-            err.println("nothing was sent.");
-            return exitCodes.getExitCode(e);
+        int exitCode = exitCodes.getExitCode(e);
+        Failure failure = describe(e);
+        if (JsonOutput.requested(parseResult)) {
+            JsonOutput.error(
+                    commandLine.getOut(), JsonOutput.command(commandLine), exitCode, failure.kind(), failure.message());
+        } else {
+            var err = commandLine.getErr();
+            err.println("error: " + failure.message() + failure.after());
+            if (failure.nothingSent()) {
+                err.println("nothing was sent.");
+            }
+        }
+        return exitCode;
+    }
+
+    /**
+     * What a failure is, in one line.
+     *
+     * @param kind the {@code --json} error's kind
+     * @param after what the text line adds after the message
+     * @param nothingSent the text output adds "nothing was sent." on a line of its own
+     */
+    private record Failure(String kind, String message, String after, boolean nothingSent) {}
+
+    private Failure describe(Exception e) {
+        if (e instanceof CsvFileException || e instanceof HeaderException) {
+            return new Failure("file", e.getMessage(), "", true);
+        }
+        if (e instanceof ConfigurationException) {
+            return new Failure("configuration", e.getMessage(), "", true);
         }
         if (e instanceof UsageException || e instanceof NoSuchRunException) {
-            err.println("error: " + e.getMessage());
-            return exitCodes.getExitCode(e);
+            return new Failure("usage", e.getMessage(), "", false);
         }
         if (e instanceof LockHeldException) {
-            err.println("error: " + e.getMessage() + "; nothing was sent.");
-            return exitCodes.getExitCode(e);
+            return new Failure("lock", e.getMessage(), "; nothing was sent.", false);
         }
         var full = fullDisk.describe(e);
         if (full.isPresent()) {
             log.error("disk full", e);
-            err.println("error: " + full.get());
-            return exitCodes.getExitCode(e);
+            return new Failure("disk-full", full.get(), "", false);
         }
         if (ConnectionFailures.isConnectionFailure(e)) {
             // The database stayed away (or went away where nothing waits for it): resumable, and no stack trace.
             log.error("the database is unreachable", e);
-            err.println("error: " + databaseMessage(e));
-            return exitCodes.getExitCode(e);
+            return new Failure("database", databaseMessage(e), "", false);
         }
         log.error("unexpected error", e);
-        err.println("error: " + oneLine(e) + " (details in the log file " + LogFile.path() + ")");
-        return exitCodes.getExitCode(e);
+        return new Failure("unexpected", oneLine(e), " (details in the log file " + LogFile.path() + ")", false);
     }
 
     private static String databaseMessage(Throwable e) {

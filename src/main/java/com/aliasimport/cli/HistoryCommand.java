@@ -50,6 +50,9 @@ class HistoryCommand extends CliCommand {
             description = "table (default) or json.")
     Format format;
 
+    @Option(names = "--json", description = "The same as --format json: stdout holds JSON only.")
+    boolean json;
+
     private final RunStore runs;
 
     HistoryCommand(RunStore runs) {
@@ -63,7 +66,7 @@ class HistoryCommand extends CliCommand {
         }
         PrintWriter out = out();
         List<ImportRun> recent = runs.recent(limit);
-        if (format == Format.JSON) {
+        if (format == Format.JSON || json) {
             json(out, recent);
         } else if (recent.isEmpty()) {
             out.println("no runs yet.");

@@ -108,7 +108,7 @@ class ImportCommand extends CliCommand {
         if (dryRun) {
             return summary(out, launcher.importFile(request(null, "dry-run", send, columns, p -> {})));
         }
-        try (Destination destination = Destination.open(settings, sandbox, format, out);
+        try (Destination destination = Destination.open(settings, sandbox, format, err());
                 ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
             ImportResult result = launcher.importFile(
                     request(destination.api(), destination.target(), send, columns, display::start));

@@ -59,7 +59,8 @@ final class ProgressDisplay implements AutoCloseable {
         Mode mode = lines || json
                 ? (lines ? Mode.LINES : Mode.LOG_ONLY)
                 : !quiet && System.console() != null ? Mode.BAR : Mode.LOG_ONLY;
-        return new ProgressDisplay(mode, task, json, System.err);
+        // With --json, stdout is the JSON stream: progress objects, one a line, then the summary.
+        return new ProgressDisplay(mode, task, json, json ? System.out : System.err);
     }
 
     void start(RunProgress runProgress) {

@@ -6,7 +6,10 @@ import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunStore;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -42,6 +45,9 @@ class PurgeCommand extends CliCommand {
     @ArgGroup(multiplicity = "1")
     Which which;
 
+    @Option(names = "--json", description = "Print what was purged as one JSON line: stdout holds JSON only.")
+    boolean json;
+
     private final RunStore runs;
     private final CheckPurge purge;
 
@@ -67,9 +73,27 @@ class PurgeCommand extends CliCommand {
                 throw usageError("--older-than takes a number of days, 0 or more");
             }
             purged = purge.purgeOlderThan(Duration.ofDays(which.olderThanDays));
-            if (purged.isEmpty()) {
+            if (purged.isEmpty() && !json) {
                 out.printf("no anonymize check older than %d days holds personal data.%n", which.olderThanDays);
             }
+        }
+        if (json) {
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (CheckPurge.Purged p : purged) {
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("run", p.run().id());
+                run.put("file", p.run().fileName());
+                run.put("resultLines", p.resultLines());
+                run.put("failedKeys", p.failedKeys());
+                runs.add(run);
+            }
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("event", "summary");
+            summary.put("command", "purge");
+            summary.put("exitCode", ExitCodes.OK);
+            summary.put("purged", runs);
+            JsonOutput.line(out, summary);
+            return ExitCodes.OK;
         }
         for (CheckPurge.Purged p : purged) {
             out.printf(

@@ -14,6 +14,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -59,6 +61,12 @@ class ReportCommand extends CliCommand {
     @Option(names = "--include-resolved", description = "Also list failed rows that a later run got through.")
     boolean includeResolved;
 
+    @Option(
+            names = "--json",
+            description = "The report as JSON (--format json); with --output, or for an anonymize check, a JSON"
+                    + " line saying what was written. stdout holds JSON only.")
+    boolean json;
+
     private final RunStore runs;
     private final ReportExporter exporter;
     private final ResultsFile resultsFile;
@@ -79,6 +87,9 @@ class ReportCommand extends CliCommand {
                 selected = origin; // a retry pass's keys are part of the check's results
             }
         }
+        if (json) {
+            format = ReportFormat.JSON;
+        }
         if (selected.kind() == ImportRun.Kind.CHECK) {
             return checkResults(out, selected);
         }
@@ -94,6 +105,11 @@ class ReportCommand extends CliCommand {
             totals = exporter.write(selected, format, includeResolved, output);
         } catch (IOException e) {
             throw new UsageException("cannot write " + output + ": " + describe(e));
+        }
+        if (json) {
+            written(out, selected, output, totals.rows());
+            duplicatesNote(err(), totals);
+            return ExitCodes.OK;
         }
         out.printf(
                 "wrote %d %s to %s (run %d)%n",
@@ -119,10 +135,26 @@ class ReportCommand extends CliCommand {
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + describe(e));
         }
+        if (json) {
+            written(out, check, file, lines);
+            return ExitCodes.OK;
+        }
         out.printf(
                 "wrote %d %s of results to %s (run %d; readable by you only)%n",
                 lines, lines == 1 ? "line" : "lines", file, check.id());
         return ExitCodes.OK;
+    }
+
+    /** With --json, what was written to a file, as one JSON line. */
+    private static void written(PrintWriter out, ImportRun run, Path file, long lines) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("event", "report");
+        json.put("command", "report");
+        json.put("exitCode", ExitCodes.OK);
+        json.put("run", run.id());
+        json.put("output", file.toString());
+        json.put("lines", lines);
+        JsonOutput.line(out, json);
     }
 
     private static void duplicatesNote(PrintWriter to, ReportTotals totals) {

@@ -10,7 +10,9 @@ import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 import com.aliasimport.run.RunStore;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -75,7 +77,7 @@ class RetryFailedCommand extends CliCommand {
                 ? runs.find(selected.retryOf()).orElseThrow(() -> new UsageException("no run " + selected.retryOf()))
                 : selected;
         SendSettings send = settings.sendSettings(speed.rate, speed.concurrency, null);
-        try (Destination destination = Destination.openFor(origin.kind(), settings, sandbox, out);
+        try (Destination destination = Destination.openFor(origin.kind(), settings, sandbox, err());
                 ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
             RetryResult result = launcher.retry(
                     origin.id(),
@@ -87,8 +89,49 @@ class RetryFailedCommand extends CliCommand {
                             includeRejected,
                             display::start));
             display.close();
-            return print(out, result);
+            return output.json ? printJson(out, result) : print(out, result);
         }
+    }
+
+    /** The exit code that goes with a retry pass's outcome. */
+    private static int exitCode(RetryResult result) {
+        return switch (result.outcome()) {
+            case COMPLETED, NOTHING_TO_DO, DRY_RUN -> ExitCodes.OK;
+            case COMPLETED_WITH_FAILURES -> ExitCodes.ROWS_FAILED;
+            case PAUSED, FAILED -> ExitCodes.RUN_FAILED;
+        };
+    }
+
+    private static int printJson(PrintWriter out, RetryResult result) {
+        int exitCode = exitCode(result);
+        ImportRun origin = result.origin();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("event", "summary");
+        json.put("command", "retry-failed");
+        json.put("outcome", result.outcome().name());
+        json.put("exitCode", exitCode);
+        json.put("file", origin.fileName());
+        json.put("path", origin.filePath());
+        json.put("sha256", origin.contentHash());
+        json.put("retryOf", origin.id());
+        if (result.retry() != null) {
+            json.put("run", result.retry().id());
+            json.put("seconds", result.retry().activeTime().toMillis() / 1000.0);
+        }
+        RunCounts c = result.counts();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("sent", c.sent());
+        counts.put("accepted", c.accepted());
+        counts.put("rejected", c.rejected());
+        counts.put("exhausted", c.exhausted());
+        counts.put("unknown", c.unknown());
+        json.put("counts", counts);
+        json.put("stillFailing", result.stillFailing());
+        if (result.message() != null) {
+            json.put("message", result.message());
+        }
+        JsonOutput.line(out, json);
+        return exitCode;
     }
 
     private int print(PrintWriter out, RetryResult result) {

@@ -6,7 +6,9 @@ import com.aliasimport.sandbox.SandboxFaults;
 import com.aliasimport.sandbox.SandboxServer;
 import com.aliasimport.sandbox.SandboxSettings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -106,6 +108,12 @@ class SandboxCommand extends CliCommand {
                     + " flat over millions of requests (the stats then cannot tell duplicates).")
     boolean noStore;
 
+    @Option(
+            names = "--json",
+            description = "Say where it listens as one JSON line (baseUrl, tokenUrl, importsUrl, anonymizeUrl,"
+                    + " statsUrl): stdout holds JSON only.")
+    boolean json;
+
     @Override
     public Integer call() throws InterruptedException {
         if (tokenTtlSeconds <= 0) {
@@ -123,7 +131,21 @@ class SandboxCommand extends CliCommand {
             stopped.countDown();
         }));
         var out = out();
-        out.println(server.describe());
+        if (json) {
+            Map<String, Object> started = new LinkedHashMap<>();
+            started.put("event", "listening");
+            started.put("command", "sandbox");
+            started.put("baseUrl", server.baseUrl().toString());
+            started.put("tokenUrl", server.tokenUrl().toString());
+            started.put("importsUrl", server.importsUrl().toString());
+            started.put(
+                    "anonymizeUrl",
+                    server.baseUrl().resolve("/v4.1/anonymize.json").toString());
+            started.put("statsUrl", server.baseUrl().resolve("/_sandbox/stats").toString());
+            JsonOutput.line(out, started);
+        } else {
+            out.println(server.describe());
+        }
         out.flush();
         stopped.await();
         return ExitCodes.OK;

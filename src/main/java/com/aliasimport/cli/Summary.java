@@ -1,5 +1,6 @@
 package com.aliasimport.cli;
 
+import com.aliasimport.csv.Preflight;
 import com.aliasimport.exit.ExitCodes;
 import com.aliasimport.importer.ImportResult;
 import com.aliasimport.job.RunOutcome;
@@ -7,6 +8,7 @@ import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 import com.aliasimport.sending.flow.FlowFigures;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +27,7 @@ final class Summary {
         RunCounts c = result.counts();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("event", "summary");
+        json.put("command", "import");
         // "ALREADY_IMPORTED" is what scripts have read since the first version: kept for them.
         json.put(
                 "outcome",
@@ -32,8 +35,7 @@ final class Summary {
                         ? "ALREADY_IMPORTED"
                         : result.outcome().name());
         json.put("exitCode", exitCode);
-        json.put("file", result.preflight().file().toString());
-        json.put("sha256", result.preflight().sha256Hex());
+        putFile(json, result.preflight());
         if (result.run() != null) {
             json.put("run", result.run().id());
             json.put("seconds", result.run().activeTime().toMillis() / 1000.0);
@@ -64,6 +66,14 @@ final class Summary {
         }
         out.println(JSON.writeValueAsString(json));
         return exitCode;
+    }
+
+    /** The file as every command's JSON names it: {@code file} (its name), {@code path}, {@code sha256}. */
+    static void putFile(Map<String, Object> json, Preflight preflight) {
+        Path file = preflight.file();
+        json.put("file", file.getFileName().toString());
+        json.put("path", file.toAbsolutePath().toString());
+        json.put("sha256", preflight.sha256Hex());
     }
 
     /** Says when the API's own limit, not --rate, set the pace (CustomerGauge documents none, so users guess). */

@@ -24,17 +24,20 @@ public final class RunJson {
         return JSON.createGenerator(out);
     }
 
-    /** Writes the run as one JSON object (the target is left out: it names the tenant's endpoints). */
+    /**
+     * Writes the run as one JSON object (the target is left out: it names the tenant's endpoints). Its field names
+     * are those of every command's {@code --json} output (docs/json.md): {@code run}, {@code sha256}, {@code counts}.
+     */
     public static void write(JsonGenerator json, ImportRun run) {
         json.writeStartObject();
-        json.writeNumberProperty("id", run.id());
+        json.writeNumberProperty("run", run.id());
         json.writeStringProperty("kind", run.kind().name().toLowerCase(java.util.Locale.ROOT));
         if (run.retryOf() != null) {
             json.writeNumberProperty("retryOf", run.retryOf());
         }
         json.writeStringProperty("file", run.fileName());
         json.writeStringProperty("path", run.filePath());
-        json.writeStringProperty("hash", run.contentHash());
+        json.writeStringProperty("sha256", run.contentHash());
         json.writeStringProperty("status", run.status().name());
         json.writeStringProperty("message", run.message());
         RunCounts c = run.counts();
@@ -45,7 +48,7 @@ public final class RunJson {
         json.writeNumberProperty("accepted", c.accepted());
         json.writeNumberProperty("rejected", c.rejected());
         json.writeNumberProperty("invalid", c.invalid());
-        json.writeNumberProperty("duplicates", c.duplicate());
+        json.writeNumberProperty("duplicate", c.duplicate());
         json.writeNumberProperty("exhausted", c.exhausted());
         json.writeNumberProperty("unknown", c.unknown());
         json.writeNumberProperty("retried", c.retried());

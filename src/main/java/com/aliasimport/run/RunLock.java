@@ -145,11 +145,6 @@ public class RunLock {
     }
 
     /**
-     * Takes the lock named {@code key}.
-     *
-     * @throws LockHeldException when a live process holds it
-     */
-    /**
      * One lock per file content and target, short enough for the lock table's key: an import of a file, its
      * retry-failed passes and an anonymize check of the same file to the same place never run side by side.
      */
@@ -163,6 +158,11 @@ public class RunLock {
         }
     }
 
+    /**
+     * Takes the lock named {@code key}.
+     *
+     * @throws LockHeldException when a live process holds it
+     */
     public Held acquire(String key, String what) {
         String owner = pid + "@" + host + "/" + UUID.randomUUID();
         LocalDateTime now = utcNow();

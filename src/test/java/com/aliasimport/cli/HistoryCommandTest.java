@@ -170,13 +170,13 @@ class HistoryCommandTest extends SandboxImportTest {
         assertThat(r.exitCode()).isZero();
         JsonNode runs = JsonMapper.builder().build().readTree(r.out()).get("runs");
         assertThat(runs)
-                .extracting(n -> n.get("id").asLong())
+                .extracting(n -> n.get("run").asLong())
                 .containsExactly(runningRun, failedRun, pausedRun, cleanRun, sampleRun, unknownRun);
         JsonNode sample = runs.get(4);
         assertThat(sample.get("status").asString()).isEqualTo("COMPLETED_WITH_FAILURES");
         assertThat(sample.get("kind").asString()).isEqualTo("import");
         assertThat(sample.get("counts").get("sent").asLong()).isEqualTo(40);
-        assertThat(sample.get("counts").get("duplicates").asLong()).isEqualTo(1);
+        assertThat(sample.get("counts").get("duplicate").asLong()).isEqualTo(1);
         assertThat(runs.get(5).get("counts").get("exhausted").asLong()).isZero();
         assertThat(runs.get(5).get("counts").get("unknown").asLong()).isEqualTo(1);
         assertThat(runs.get(1).get("message").asString()).contains("The selected configuration is invalid");

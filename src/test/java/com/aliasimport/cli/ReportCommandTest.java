@@ -134,9 +134,9 @@ class ReportCommandTest extends SandboxImportTest {
         assertThat(r.out()).contains("wrote 6 rows to " + file);
         JsonNode report = JSON.readTree(Files.readString(file));
         JsonNode meta = report.get("run");
-        assertThat(meta.get("id").asLong()).isEqualTo(run);
+        assertThat(meta.get("run").asLong()).isEqualTo(run);
         assertThat(meta.get("file").asString()).isEqualTo("aliases.csv");
-        assertThat(meta.get("hash").asString())
+        assertThat(meta.get("sha256").asString())
                 .isEqualTo(jdbc.queryForObject("SELECT content_hash FROM import_run WHERE id = ?", String.class, run))
                 .matches("[0-9a-f]{64}");
         assertThat(meta.get("status").asString()).isEqualTo("COMPLETED_WITH_FAILURES");

@@ -34,6 +34,10 @@ public final class Cli {
                     .setCaseInsensitiveEnumValuesAllowed(true)
                     .setExecutionExceptionHandler((CommandLine.IExecutionExceptionHandler) factory.create(handlerType))
                     .setExitCodeExceptionMapper((CommandLine.IExitCodeExceptionMapper) factory.create(mapperType));
+            var install = Class.forName("com.aliasimport.cli.JsonAwareUsageErrors")
+                    .getDeclaredMethod("install", CommandLine.class);
+            install.setAccessible(true);
+            install.invoke(null, cli);
             int code = cli.execute(args);
             return new Result(code, out.toString(), err.toString());
         } catch (Exception e) {
