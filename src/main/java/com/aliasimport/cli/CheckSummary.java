@@ -3,6 +3,7 @@ package com.aliasimport.cli;
 import com.aliasimport.anonymize.CheckResult;
 import com.aliasimport.anonymize.CheckResultStore;
 import com.aliasimport.exit.ExitCodes;
+import com.aliasimport.job.RunOutcome;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
 import java.io.PrintWriter;
@@ -98,7 +99,11 @@ final class CheckSummary {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("event", "summary");
         json.put("command", "anonymize-check");
-        json.put("outcome", result.outcome().name());
+        json.put(
+                "outcome",
+                result.outcome() == RunOutcome.NOTHING_TO_DO
+                        ? "ALREADY_CHECKED"
+                        : result.outcome().name());
         json.put("exitCode", exitCode);
         Summary.putFile(json, result.preflight());
         if (result.run() != null) {

@@ -28,11 +28,11 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     @Override
     public void run(String... args) {
         signals.install();
-        int code = JsonAwareUsageErrors.install(new CommandLine(AliasImportCommand.class, factory)
+        int code = JsonAwareUsageErrors.install(HelpDefaults.install(new CommandLine(AliasImportCommand.class, factory)
                         .setExecutionExceptionHandler(errorHandler)
                         .setExitCodeExceptionMapper(exitCodes)
                         .setCaseInsensitiveEnumValuesAllowed(true)
-                        .setUsageHelpAutoWidth(true))
+                        .setUsageHelpAutoWidth(true)))
                 .execute(args);
         exitCode = signals.exitCode(code);
     }

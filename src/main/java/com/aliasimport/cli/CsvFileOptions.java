@@ -10,13 +10,15 @@ class CsvFileOptions {
     @Option(
             names = "--delimiter",
             paramLabel = "CHAR",
-            description = "Column delimiter: , ; | or tab (default: alias-import.csv.delimiter, a comma).")
+            description =
+                    "Column delimiter: , ; | or tab (default: ${bundle:csv.delimiter}, alias-import.csv.delimiter).")
     String delimiter;
 
     @Option(
             names = "--encoding",
             paramLabel = "CHARSET",
-            description = "File encoding (default UTF-8; e.g. windows-1252 for old Excel exports).")
+            description = "File encoding (default ${bundle:csv.encoding}, alias-import.csv.encoding; e.g. windows-1252"
+                    + " for old Excel exports).")
     String encoding;
 
     CsvSettings settings(AliasImportProperties.Csv configured) {

@@ -40,10 +40,10 @@ public final class HelpWithoutSpring {
         if (!completion && List.of(args).stream().noneMatch(HelpWithoutSpring::asksForHelp)) {
             return null;
         }
-        CommandLine cli = new CommandLine(AliasImportCommand.class, new ModelOnly())
+        CommandLine cli = HelpDefaults.install(new CommandLine(AliasImportCommand.class, new ModelOnly())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpAutoWidth(true)
-                .setOut(out);
+                .setOut(out));
         if (completion) {
             return cli.execute(args);
         }

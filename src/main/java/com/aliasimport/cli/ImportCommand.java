@@ -54,10 +54,17 @@ class ImportCommand extends CliCommand {
                     + " same command again (without --limit) to send the rest.")
     Long limit;
 
-    @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per checkpoint.")
+    @Option(
+            names = "--chunk-size",
+            paramLabel = "N",
+            description =
+                    "Rows per checkpoint (default ${bundle:sending.chunk-size}, alias-import.sending.chunk-size).")
     Integer chunkSize;
 
-    @Option(names = "--format", paramLabel = "json|form", description = "Request body: json (default) or form.")
+    @Option(
+            names = "--format",
+            paramLabel = "json|form",
+            description = "Request body: json or form (default ${bundle:http.format}, alias-import.http.format).")
     Format format;
 
     @Option(names = "--sandbox", description = "Start the built-in fake CustomerGauge API and import into it.")

@@ -12,12 +12,13 @@ class OutputOptions {
 
     @Option(
             names = "--progress",
-            description = "Print a progress line to stderr every 10 seconds (for logs"
-                    + " and cron jobs that want them; the log file always has them).")
+            description = "Print a progress line every 10 seconds, to stderr (to stdout with --json), for logs and cron"
+                    + " jobs that want them; the log file always has them.")
     boolean progress;
 
     @Option(
             names = "--json",
-            description = "Print the final summary (and progress lines) as JSON, one object a" + " line.")
+            description = "stdout holds JSON only: the summary (and progress lines), one object a line, failures"
+                    + " included (docs/json.md).")
     boolean json;
 }

@@ -39,6 +39,13 @@ class HelpWithoutSpringTest {
                 .contains("--dry-run")
                 .contains("--rate")
                 .contains("--delimiter");
+        assertThat(answered("import", "--help").replaceAll("\\s+", " "))
+                .as("the settings' defaults, from AliasImportProperties")
+                .contains("Default: 20 (alias-import.")
+                .contains("(default 128)")
+                .contains("(default 200, alias-import.")
+                .contains("default: a comma")
+                .doesNotContain("null");
         assertThat(answered("anonymize-check", "-h")).contains("--output").contains("--map");
         assertThat(answered("purge", "--help")).contains("--older-than");
         assertThat(answered("--version")).startsWith("alias-import ");

@@ -38,6 +38,10 @@ public final class Cli {
                     .getDeclaredMethod("install", CommandLine.class);
             install.setAccessible(true);
             install.invoke(null, cli);
+            var defaults =
+                    Class.forName("com.aliasimport.cli.HelpDefaults").getDeclaredMethod("install", CommandLine.class);
+            defaults.setAccessible(true);
+            defaults.invoke(null, cli);
             int code = cli.execute(args);
             return new Result(code, out.toString(), err.toString());
         } catch (Exception e) {
