@@ -20,11 +20,19 @@ record Destination(ApiSettings api, String target, SandboxServer sandbox) implem
     static final String SANDBOX = "sandbox";
 
     static Destination open(SettingsResolver settings, boolean sandbox, Format format, PrintWriter err) {
+        return open(settings, sandbox, format, null, err);
+    }
+
+    /** For an import of profile {@code profile}'s data type: a sandbox started with that mapping's fields. */
+    static Destination open(
+            SettingsResolver settings, boolean sandbox, Format format, String profile, PrintWriter err) {
         if (!sandbox) {
-            ApiSettings api = settings.apiSettings(format);
+            ApiSettings api = settings.apiSettings(format, profile);
             return new Destination(api, api.endpoints().importsUrl() + " " + api.configuration(), null);
         }
-        SandboxServer server = SandboxServer.start(SandboxSettings.defaults());
+        var mapping = settings.properties().profile(profile);
+        SandboxServer server =
+                SandboxServer.start(SandboxSettings.defaults().withMapping(mapping.fields(), mapping.required()));
         err.println("sandbox: fake CustomerGauge API at " + server.baseUrl());
         ApiSettings api = settings.sandboxSettings(
                 new ApiEndpoints(server.tokenUrl(), server.importsUrl()),
@@ -53,10 +61,11 @@ record Destination(ApiSettings api, String target, SandboxServer sandbox) implem
     }
 
     /** Where a run of {@code kind} sends: the destination its own command would open. */
-    static Destination openFor(ImportRun.Kind kind, SettingsResolver settings, boolean sandbox, PrintWriter err) {
+    static Destination openFor(
+            ImportRun.Kind kind, SettingsResolver settings, boolean sandbox, String profile, PrintWriter err) {
         return kind == ImportRun.Kind.CHECK
                 ? openForAnonymize(settings, sandbox, err)
-                : open(settings, sandbox, null, err);
+                : open(settings, sandbox, null, profile, err);
     }
 
     @Override

@@ -74,6 +74,13 @@ class ImportCommand extends CliCommand {
     boolean newRun;
 
     @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "The data type to import: a profile of alias-import.profiles (its mapping fields and"
+                    + " configuration reference). Default: account-alias (alias-import.mapping).")
+    String profile;
+
+    @Option(
             names = "--map",
             paramLabel = "COLUMN=FIELD",
             description = "Read the mapping field FIELD from the" + " CSV column COLUMN (repeatable).")
@@ -115,7 +122,7 @@ class ImportCommand extends CliCommand {
         if (dryRun) {
             return summary(out, launcher.importFile(request(null, "dry-run", send, columns, p -> {})));
         }
-        try (Destination destination = Destination.open(settings, sandbox, format, err());
+        try (Destination destination = Destination.open(settings, sandbox, format, profile, err());
                 ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
             ImportResult result = launcher.importFile(
                     request(destination.api(), destination.target(), send, columns, display::start));
@@ -151,6 +158,7 @@ class ImportCommand extends CliCommand {
                 dryRun,
                 limit == null ? 0 : limit,
                 newRun,
+                profile,
                 columns,
                 ignoreColumns,
                 progress);

@@ -53,6 +53,12 @@ class RetryFailedCommand extends CliCommand {
             description = "Re-send to the built-in fake API (for a run imported with" + " --sandbox).")
     boolean sandbox;
 
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "The profile the import used (its configuration reference decides where rows go).")
+    String profile;
+
     @Mixin
     RateOptions speed = new RateOptions();
 
@@ -77,7 +83,7 @@ class RetryFailedCommand extends CliCommand {
                 ? runs.find(selected.retryOf()).orElseThrow(() -> new UsageException("no run " + selected.retryOf()))
                 : selected;
         SendSettings send = settings.sendSettings(speed.rate, speed.concurrency, null);
-        try (Destination destination = Destination.openFor(origin.kind(), settings, sandbox, err());
+        try (Destination destination = Destination.openFor(origin.kind(), settings, sandbox, profile, err());
                 ProgressDisplay display = ProgressDisplay.choose(output.quiet, output.progress, output.json)) {
             RetryResult result = launcher.retry(
                     origin.id(),

@@ -24,7 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiUrl the base of the v4.1 API that anonymize-check calls, when not the region's
  * @param http how requests are made
  * @param sending how fast and how stubbornly rows are sent
- * @param mapping the inbound mapping the rows are checked against
+ * @param mapping the inbound mapping the rows are checked against: the {@code account-alias} profile, the default
+ * @param profiles other data types of the Imports API (Contact, Account, ...), by name: each its own mapping and
+ *        configuration reference, chosen with {@code import --profile NAME}
  * @param csv how CSV files are read and report CSVs written
  * @param journalDir where runs journal accepted rows between checkpoints (a file is left only by a run that crashed,
  *        and its next session picks it up: keep it on the host that runs the imports)
@@ -41,8 +43,36 @@ public record AliasImportProperties(
         @DefaultValue Http http,
         @DefaultValue Sending sending,
         @DefaultValue Mapping mapping,
+        Map<String, Mapping> profiles,
         @DefaultValue Csv csv,
         @DefaultValue("data/journal") Path journalDir) {
+
+    /** The name of the profile {@link #mapping} describes, the default. */
+    public static final String DEFAULT_PROFILE = "account-alias";
+
+    public AliasImportProperties {
+        profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+    }
+
+    /**
+     * The mapping of a data type: {@link #mapping} for {@value #DEFAULT_PROFILE} (or null), else the named
+     * profile.
+     *
+     * @throws ConfigurationException when there is no such profile
+     */
+    public Mapping profile(String name) {
+        if (name == null || name.equals(DEFAULT_PROFILE)) {
+            return mapping;
+        }
+        Mapping profile = profiles.get(name);
+        if (profile == null) {
+            java.util.List<String> known = new java.util.ArrayList<>(new java.util.TreeSet<>(profiles.keySet()));
+            known.add(0, DEFAULT_PROFILE);
+            throw new ConfigurationException("no profile \"" + name + "\": the profiles are " + String.join(", ", known)
+                    + " (alias-import.profiles in config/application.yml)");
+        }
+        return profile;
+    }
 
     public enum Format {
         JSON,
@@ -102,13 +132,15 @@ public record AliasImportProperties(
      * @param columns CSV heading to mapping field, for CRM exports whose headings differ
      * @param ignoreColumns CSV headings to leave out on purpose
      * @param maxLength the longest value accepted, in characters
+     * @param configuration the mapping's reference (a UUID), when not the global one (CUSTOMERGAUGE_CONFIGURATION)
      */
     public record Mapping(
             @DefaultValue({"Account Name", "Alias"}) List<String> fields,
             @DefaultValue({"Account Name", "Alias"}) List<String> required,
             Map<String, String> columns,
             List<String> ignoreColumns,
-            @DefaultValue("128") int maxLength) {
+            @DefaultValue("128") int maxLength,
+            String configuration) {
 
         public Mapping {
             columns = columns == null ? Map.of() : Map.copyOf(columns);

@@ -54,11 +54,23 @@ public class SettingsResolver {
 
     /** Settings for a real tenant: credentials and the configuration reference are required. */
     public ApiSettings apiSettings(Format formatOverride) {
+        return apiSettings(formatOverride, null);
+    }
+
+    /**
+     * Settings for a real tenant, importing the data type of profile {@code profile} (null: account-alias), whose
+     * configuration reference is its own or, when it names none, CUSTOMERGAUGE_CONFIGURATION.
+     */
+    public ApiSettings apiSettings(Format formatOverride, String profile) {
+        String profileReference = properties.profile(profile).configuration();
         ApiEndpoints endpoints =
                 ApiEndpoints.resolve(properties.region(), properties.tokenUrl(), properties.importsUrl());
         String clientId = clientId();
         Secret secret = clientSecret();
-        String configuration = checkedConfiguration(properties.configuration());
+        String configuration = checkedConfiguration(
+                profileReference != null && !profileReference.isBlank()
+                        ? profileReference
+                        : properties.configuration());
         return withEndpoints(endpoints, clientId, secret, configuration, formatOverride);
     }
 

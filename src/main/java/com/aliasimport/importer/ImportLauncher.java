@@ -76,8 +76,8 @@ public class ImportLauncher {
 
     public ImportResult importFile(ImportRequest request) {
         CsvSettings csv = request.csv();
-        InboundMapping mapping =
-                InboundMapping.from(properties.mapping(), request.columnMap(), request.ignoreColumns());
+        InboundMapping mapping = InboundMapping.from(
+                properties.profile(request.profile()), request.columnMap(), request.ignoreColumns());
         HeaderCheck headerCheck = new HeaderCheck(mapping);
         String name = request.file().toString();
         Preflight preflight;

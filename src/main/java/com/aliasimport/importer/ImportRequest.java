@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * @param target names where rows go (imports URL and configuration reference, or the sandbox): the same file is
  *        imported once per target
  * @param limit send at most this many valid rows, then pause (0: no limit)
+ * @param profile the data type's profile (null: account-alias)
  * @param columnMap extra CSV heading to mapping field entries from the command line
  * @param progressObserver told when sending starts, to show progress
  */
@@ -29,6 +30,7 @@ public record ImportRequest(
         boolean dryRun,
         long limit,
         boolean newRun,
+        String profile,
         Map<String, String> columnMap,
         List<String> ignoreColumns,
         Consumer<RunProgress> progressObserver) {}

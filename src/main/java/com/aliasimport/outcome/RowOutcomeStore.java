@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
@@ -247,6 +248,19 @@ public class RowOutcomeStore {
     /** Deletes every failed row of a run (an anonymize check's purge: they hold the keys); the number deleted. */
     public int deleteFailed(long runId) {
         return jdbc.update("DELETE FROM failed_row WHERE run_id = ?", runId);
+    }
+
+    /** The run's first failed row, if it has any. */
+    public Optional<FailedRow> firstFailed(long runId) {
+        return jdbc
+                .query(
+                        "SELECT run_id, line, record_json, failure_type, http_status, message, attempts,"
+                                + " first_attempt_at, last_attempt_at, resolved_by_run FROM failed_row WHERE run_id = ?"
+                                + " ORDER BY line FETCH FIRST 1 ROWS ONLY",
+                        (rs, n) -> map(rs),
+                        runId)
+                .stream()
+                .findFirst();
     }
 
     /** The run's failed rows in line order, streamed (a million-row run may have many). */

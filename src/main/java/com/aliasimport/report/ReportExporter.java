@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.exc.JacksonIOException;
@@ -78,11 +79,7 @@ public class ReportExporter {
             return export(
                     run,
                     includeResolved,
-                    new CsvReport(
-                            out,
-                            properties.csv().delimiterChar(),
-                            properties.mapping().fields(),
-                            byteOrderMark));
+                    new CsvReport(out, properties.csv().delimiterChar(), columns(run), byteOrderMark));
         }
         PrintWriter printer = out instanceof PrintWriter p ? p : new PrintWriter(out);
         ReportTotals totals = export(run, includeResolved, new TableReport(printer, run));
@@ -90,6 +87,17 @@ public class ReportExporter {
             throw new UncheckedIOException(new IOException("cannot write the report"));
         }
         return totals;
+    }
+
+    /**
+     * The data columns of the run's CSV report: the fields its failed rows hold (those of the profile it imported,
+     * as the file gave them), or the default mapping's when it has none.
+     */
+    private List<String> columns(ImportRun run) {
+        return outcomes.firstFailed(run.id())
+                .map(row -> List.copyOf(row.record().keySet()))
+                .filter(fields -> !fields.isEmpty())
+                .orElse(properties.mapping().fields());
     }
 
     private ReportTotals export(ImportRun run, boolean includeResolved, ReportWriter writer) {

@@ -25,11 +25,15 @@ final class RecordValidator {
     static final String CONFIGURATION_INVALID = "The selected configuration is invalid.";
 
     private final Set<String> configurations;
+    private final List<String> requiredFields;
     private final List<String> mappingFields;
 
-    RecordValidator(Set<String> configurations, List<String> mappingFields) {
+    RecordValidator(Set<String> configurations, List<String> requiredFields, List<String> optionalFields) {
         this.configurations = configurations;
-        this.mappingFields = mappingFields;
+        this.requiredFields = requiredFields;
+        List<String> all = new ArrayList<>(requiredFields);
+        all.addAll(optionalFields);
+        this.mappingFields = List.copyOf(all);
     }
 
     /**
@@ -63,7 +67,7 @@ final class RecordValidator {
         if (record == null || record.isEmpty()) {
             errors.put("record", List.of("The record field is required."));
         } else if (configurationValid) {
-            for (String field : mappingFields) {
+            for (String field : requiredFields) {
                 if (isBlank(record.get(field))) {
                     errors.put("record." + field, List.of("The record." + field + " field is required."));
                 }
@@ -81,7 +85,9 @@ final class RecordValidator {
         }
         Map<String, String> kept = new LinkedHashMap<>();
         for (String field : mappingFields) {
-            kept.put(field, record.get(field));
+            if (record.containsKey(field)) {
+                kept.put(field, record.get(field));
+            }
         }
         return new Verdict(errors, Collections.unmodifiableMap(kept), ignored);
     }

@@ -74,7 +74,8 @@ public final class SandboxServer implements AutoCloseable {
         SandboxFaults faults = new SandboxFaults(nanoClock);
         SandboxStats stats = new SandboxStats(settings.storeRecords(), nanoClock);
         TokenStore tokens = new TokenStore(settings.tokenTtl(), nanoClock);
-        RecordValidator validator = new RecordValidator(settings.configurations(), settings.requiredFields());
+        RecordValidator validator =
+                new RecordValidator(settings.configurations(), settings.requiredFields(), settings.optionalFields());
         InjectedFaults injected = new InjectedFaults(faults, stats);
         Router router = new Router(
                 new TokenHandler(settings, tokens, faults, stats),

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param clientId       the OAuth2 client id the token endpoint accepts
  * @param clientSecret   the OAuth2 client secret the token endpoint accepts
  * @param configurations inbound-mapping references ("configuration") the records endpoint knows
- * @param requiredFields the mapping's fields; all required, case sensitive, anything else is ignored
+ * @param requiredFields the mapping's required fields, case sensitive; anything the mapping does not list is ignored
+ * @param optionalFields the mapping's other fields (none for Account Aliases: both fields are required)
  * @param tokenTtl       how long an issued access token stays valid
  * @param storeRecords   keep every accepted record (for "did every row arrive" checks); turn off
  *                       for million-row benchmarks to keep the sandbox's memory flat
@@ -25,7 +26,8 @@ public record SandboxSettings(
         Set<String> configurations,
         List<String> requiredFields,
         Duration tokenTtl,
-        boolean storeRecords) {
+        boolean storeRecords,
+        List<String> optionalFields) {
 
     /** The example inbound-mapping reference from CustomerGauge's documentation. */
     public static final String CONFIGURATION = "9dd58237-c913-4073-9c76-07da0b49ff50";
@@ -43,6 +45,7 @@ public record SandboxSettings(
         requireText(clientSecret, "clientSecret");
         configurations = Set.copyOf(Objects.requireNonNull(configurations, "configurations"));
         requiredFields = List.copyOf(Objects.requireNonNull(requiredFields, "requiredFields"));
+        optionalFields = List.copyOf(Objects.requireNonNull(optionalFields, "optionalFields"));
         if (configurations.isEmpty()) {
             throw new IllegalArgumentException("at least one configuration is needed");
         }
@@ -55,6 +58,18 @@ public record SandboxSettings(
         }
     }
 
+    /** A mapping whose fields are all required. */
+    public SandboxSettings(
+            int port,
+            String clientId,
+            String clientSecret,
+            Set<String> configurations,
+            List<String> requiredFields,
+            Duration tokenTtl,
+            boolean storeRecords) {
+        this(port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords, List.of());
+    }
+
     /** Ephemeral port, the documented example configuration, the Account Alias mapping, 1 h tokens. */
     public static SandboxSettings defaults() {
         return new SandboxSettings(
@@ -63,32 +78,40 @@ public record SandboxSettings(
 
     public SandboxSettings withPort(int port) {
         return new SandboxSettings(
-                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords, optionalFields);
     }
 
     public SandboxSettings withClientCredentials(String clientId, String clientSecret) {
         return new SandboxSettings(
-                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords, optionalFields);
     }
 
     public SandboxSettings withConfigurations(Set<String> configurations) {
         return new SandboxSettings(
-                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords, optionalFields);
     }
 
     public SandboxSettings withRequiredFields(List<String> requiredFields) {
         return new SandboxSettings(
-                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords, optionalFields);
+    }
+
+    /** The fields of another data type's mapping: the sandbox accepts records of that type. */
+    public SandboxSettings withMapping(List<String> fields, List<String> required) {
+        List<String> optional =
+                fields.stream().filter(f -> !required.contains(f)).toList();
+        return new SandboxSettings(
+                port, clientId, clientSecret, configurations, required, tokenTtl, storeRecords, optional);
     }
 
     public SandboxSettings withTokenTtl(Duration tokenTtl) {
         return new SandboxSettings(
-                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords, optionalFields);
     }
 
     public SandboxSettings withStoreRecords(boolean storeRecords) {
         return new SandboxSettings(
-                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords);
+                port, clientId, clientSecret, configurations, requiredFields, tokenTtl, storeRecords, optionalFields);
     }
 
     /** Never print the secret by accident (records put every component in toString). */
@@ -96,7 +119,7 @@ public record SandboxSettings(
     public String toString() {
         return "SandboxSettings[port=" + port + ", clientId=" + clientId + ", clientSecret=***, configurations="
                 + configurations + ", requiredFields=" + requiredFields + ", tokenTtl=" + tokenTtl
-                + ", storeRecords=" + storeRecords + "]";
+                + ", storeRecords=" + storeRecords + ", optionalFields=" + optionalFields + "]";
     }
 
     private static void requireText(String value, String name) {

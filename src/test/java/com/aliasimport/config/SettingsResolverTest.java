@@ -44,7 +44,13 @@ class SettingsResolverTest {
                         java.time.Duration.ofSeconds(120),
                         10),
                 new AliasImportProperties.Mapping(
-                        List.of("Account Name", "Alias"), List.of("Account Name", "Alias"), Map.of(), List.of(), 128),
+                        List.of("Account Name", "Alias"),
+                        List.of("Account Name", "Alias"),
+                        Map.of(),
+                        List.of(),
+                        128,
+                        null),
+                null,
                 new AliasImportProperties.Csv(",", "UTF-8"),
                 java.nio.file.Path.of("data/journal"));
     }

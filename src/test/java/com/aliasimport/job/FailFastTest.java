@@ -53,6 +53,7 @@ class FailFastTest extends SandboxImportTest {
                 false,
                 0,
                 false,
+                null,
                 Map.of(),
                 List.of(),
                 p -> {}));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class HeaderCheckTest {
 
     private static final AliasImportProperties.Mapping ALIASES = new AliasImportProperties.Mapping(
-            List.of("Account Name", "Alias"), List.of("Account Name", "Alias"), Map.of(), List.of(), 128);
+            List.of("Account Name", "Alias"), List.of("Account Name", "Alias"), Map.of(), List.of(), 128, null);
 
     private static ColumnBinding bind(List<String> header) {
         return bind(header, Map.of(), List.of());

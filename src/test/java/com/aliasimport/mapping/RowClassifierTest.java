@@ -13,7 +13,7 @@ class RowClassifierTest {
 
     private final InboundMapping mapping = InboundMapping.from(
             new AliasImportProperties.Mapping(
-                    List.of("Account Name", "Alias"), List.of("Account Name", "Alias"), Map.of(), List.of(), 10),
+                    List.of("Account Name", "Alias"), List.of("Account Name", "Alias"), Map.of(), List.of(), 10, null),
             Map.of(),
             List.of());
     private final RowClassifier classifier =
