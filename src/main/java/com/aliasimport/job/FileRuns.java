@@ -4,6 +4,8 @@ import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.csv.CsvSettings;
 import com.aliasimport.csv.Preflight;
 import com.aliasimport.database.DatabaseOutage;
+import com.aliasimport.metrics.FinishedRun;
+import com.aliasimport.metrics.RunMetrics;
 import com.aliasimport.outcome.RowOutcomeStore;
 import com.aliasimport.run.ImportRun;
 import com.aliasimport.run.RunCounts;
@@ -37,8 +39,10 @@ public class FileRuns {
     private final RowOutcomeStore outcomes;
     private final RunLock runLock;
     private final DatabaseOutage outage;
+    private final RunMetrics metrics;
 
-    FileRuns(RunStore runs, RowOutcomeStore outcomes, RunLock runLock, DatabaseOutage outage) {
+    FileRuns(RunStore runs, RowOutcomeStore outcomes, RunLock runLock, DatabaseOutage outage, RunMetrics metrics) {
+        this.metrics = metrics;
         this.runs = runs;
         this.outcomes = outcomes;
         this.runLock = runLock;
@@ -92,7 +96,13 @@ public class FileRuns {
                             preflight.rowCount(),
                             null);
             lock.attach(runId);
-            return sessions(runId, preflight.rowCount(), progress, () -> session.run(runId, lock));
+            Finished finished = sessions(runId, preflight.rowCount(), progress, () -> session.run(runId, lock));
+            metrics.finished(new FinishedRun(
+                    FinishedRun.commandOf(kind),
+                    finished.run(),
+                    finished.ended().answersByStatus(),
+                    finished.ended().flow()));
+            return finished;
         }
     }
 

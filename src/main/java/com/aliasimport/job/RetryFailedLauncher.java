@@ -1,6 +1,8 @@
 package com.aliasimport.job;
 
 import com.aliasimport.config.ConfigurationException;
+import com.aliasimport.metrics.FinishedRun;
+import com.aliasimport.metrics.RunMetrics;
 import com.aliasimport.outcome.FailedRowRetries;
 import com.aliasimport.outcome.FailureType;
 import com.aliasimport.run.ImportRun;
@@ -35,6 +37,7 @@ public class RetryFailedLauncher {
     private final RunSessions sessions;
     private final SendingJobs jobs;
     private final List<SendingJob<?, ?>> jobTypes;
+    private final RunMetrics metrics;
 
     public RetryFailedLauncher(
             RunStore runs,
@@ -42,7 +45,9 @@ public class RetryFailedLauncher {
             RunLock runLock,
             RunSessions sessions,
             SendingJobs jobs,
-            List<SendingJob<?, ?>> jobTypes) {
+            List<SendingJob<?, ?>> jobTypes,
+            RunMetrics metrics) {
+        this.metrics = metrics;
         this.jobTypes = List.copyOf(jobTypes);
         this.runs = runs;
         this.retries = retries;
@@ -134,6 +139,8 @@ public class RetryFailedLauncher {
         RunCounts counts = retries.counts(retryId, read);
         RunStatus status = RunStatus.of(ended.status(), counts);
         runs.finish(retryId, status, ended.message(), counts, ended.time(), ended.flow());
+        metrics.finished(new FinishedRun(
+                "retry-failed", runs.find(retryId).orElseThrow(), ended.answersByStatus(), ended.flow()));
         FileRuns.nothingSentForCertificate(ended, counts);
         return new RetryResult(
                 RunOutcome.of(status),

@@ -79,6 +79,7 @@ public class RunSessions {
      * @param databaseLost it failed because the database went away (the caller may wait for it and run another
      *     session, as the same command would)
      * @param certificateProblem it stopped because a server's certificate was not accepted: a configuration error
+     * @param answersByStatus the requests of the session by the HTTP status that answered them ("none": no answer)
      */
     public record Ended(
             BatchStatus status,
@@ -88,7 +89,8 @@ public class RunSessions {
             FlowFigures flow,
             int mostInFlight,
             boolean databaseLost,
-            boolean certificateProblem) {}
+            boolean certificateProblem,
+            java.util.Map<String, Long> answersByStatus) {}
 
     /** Where and how a session sends. */
     public record Target(String name, ApiSettings api, SendSettings send) {}
@@ -182,7 +184,8 @@ public class RunSessions {
                 figures,
                 pipeline.mostInFlight(),
                 databaseLost,
-                certificateProblem);
+                certificateProblem,
+                pipeline.answersByStatus());
     }
 
     /**

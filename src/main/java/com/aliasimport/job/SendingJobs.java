@@ -1,5 +1,6 @@
 package com.aliasimport.job;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.util.function.BooleanSupplier;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -26,10 +27,15 @@ public class SendingJobs {
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
+    private final ObservationRegistry observations;
 
-    SendingJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+    SendingJobs(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            ObservationRegistry observations) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
+        this.observations = observations;
     }
 
     /**
@@ -55,7 +61,10 @@ public class SendingJobs {
         if (reader instanceof StepExecutionListener listener) {
             step.listener(listener);
         }
-        return new JobBuilder(jobName, jobRepository).start(step.build()).build();
+        return new JobBuilder(jobName, jobRepository)
+                .observationRegistry(observations)
+                .start(step.build())
+                .build();
     }
 
     /** Valid items to the pipeline, the others to the failed-row table: Spring Batch's classifier idiom. */

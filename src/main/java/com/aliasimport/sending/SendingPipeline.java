@@ -74,6 +74,10 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         void record(Pending<R> row, SendOutcome<T> outcome, Instant firstAttempt);
     }
 
+    /** Answers by HTTP status ("none": no answer came), for the run's metrics. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> answers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Endpoint<R, T> endpoint;
     private final AccessTokens tokens;
     private final HttpTransport transport;
@@ -240,6 +244,13 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
 
     public FlowFigures flowFigures() {
         return flow.figures();
+    }
+
+    /** Requests answered, by HTTP status ("none" for those that got no answer: a timeout, a reset, no connection). */
+    public java.util.Map<String, Long> answersByStatus() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        answers.forEach((status, n) -> counts.put(status, n.sum()));
+        return counts;
     }
 
     public int tokenRequests() {
@@ -620,6 +631,10 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         offTheWire();
         // The place in flight is held until the outcome is recorded: a crash in between re-sends the row, so it is
         // one of the requests the duplicate bound counts, and this thread takes the place again for its next turn.
+        answers.computeIfAbsent(
+                        reply != null ? Integer.toString(reply.status()) : "none",
+                        status -> new java.util.concurrent.atomic.LongAdder())
+                .increment();
         if (reply != null) {
             Duration retryAfter = RetryAfter.parse(reply.retryAfter(), started);
             permit.answered(reply.status(), true, reply.status() == 429 ? retryAfter : null);
