@@ -21,6 +21,9 @@ cd "$here"
 quick=0
 case "${1:-}" in
   --quick) quick=1 ;;
+  -h | --help)
+    sed -n '2,/^set -/{/^set -/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
+    exit 0 ;;
   "") ;;
   *) echo "usage: scripts/bench.sh [--quick]" >&2; exit 2 ;;
 esac
