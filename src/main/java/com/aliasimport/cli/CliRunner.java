@@ -1,5 +1,6 @@
 package com.aliasimport.cli;
 
+import com.aliasimport.config.AliasImportProperties;
 import com.aliasimport.job.SessionStops;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -16,9 +17,16 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     private final ErrorHandler errorHandler;
     private final ExitCodeMapper exitCodes;
     private final SignalStop signals;
+    private final AliasImportProperties settings;
     private int exitCode;
 
-    CliRunner(CommandLine.IFactory factory, ErrorHandler errorHandler, ExitCodeMapper exitCodes, SessionStops stops) {
+    CliRunner(
+            CommandLine.IFactory factory,
+            ErrorHandler errorHandler,
+            ExitCodeMapper exitCodes,
+            SessionStops stops,
+            AliasImportProperties settings) {
+        this.settings = settings;
         this.factory = factory;
         this.errorHandler = errorHandler;
         this.exitCodes = exitCodes;
@@ -28,11 +36,13 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     @Override
     public void run(String... args) {
         signals.install();
-        int code = JsonAwareUsageErrors.install(HelpDefaults.install(new CommandLine(AliasImportCommand.class, factory)
-                        .setExecutionExceptionHandler(errorHandler)
-                        .setExitCodeExceptionMapper(exitCodes)
-                        .setCaseInsensitiveEnumValuesAllowed(true)
-                        .setUsageHelpAutoWidth(true)))
+        int code = JsonAwareUsageErrors.install(HelpDefaults.install(
+                        new CommandLine(AliasImportCommand.class, factory)
+                                .setExecutionExceptionHandler(errorHandler)
+                                .setExitCodeExceptionMapper(exitCodes)
+                                .setCaseInsensitiveEnumValuesAllowed(true)
+                                .setUsageHelpAutoWidth(true),
+                        settings))
                 .execute(args);
         exitCode = signals.exitCode(code);
     }

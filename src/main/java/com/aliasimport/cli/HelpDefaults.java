@@ -1,71 +1,73 @@
 package com.aliasimport.cli;
 
 import com.aliasimport.config.AliasImportProperties;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Locale;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine;
 
 /**
- * The settings' built-in defaults for the commands' help, read from {@link AliasImportProperties}'s
- * {@code @DefaultValue}s (the one place each is written), so a changed default shows without touching the help.
- * Options name them as {@code ${bundle:sending.rate}}: keys are the settings' names under {@code alias-import}.
+ * The settings the options fall back to, for the commands' help: as configured (application.yml,
+ * config/application.yml, the environment, -D options), so that help shows what a run would use. Options name them as
+ * {@code ${bundle:sending.rate}}: keys are the settings' names under {@code alias-import}.
  */
 final class HelpDefaults extends ListResourceBundle {
 
-    private static final List<Class<? extends Record>> SECTIONS = List.of(
-            AliasImportProperties.Sending.class, AliasImportProperties.Csv.class, AliasImportProperties.Http.class);
+    private final AliasImportProperties settings;
 
-    /** Gives {@code cli} and its subcommands the defaults to show. */
+    private HelpDefaults(AliasImportProperties settings) {
+        this.settings = settings;
+    }
+
+    /** Gives {@code cli} and its subcommands the settings of a started application. */
+    static CommandLine install(CommandLine cli, AliasImportProperties settings) {
+        return cli.setResourceBundle(new HelpDefaults(settings));
+    }
+
+    /** Gives {@code cli} and its subcommands the settings as the application would bind them, without starting it. */
     static CommandLine install(CommandLine cli) {
-        return cli.setResourceBundle(new HelpDefaults());
+        return install(cli, configured());
+    }
+
+    /**
+     * The settings bound as Spring Boot binds them at start-up (its config data loading, then the binder), or the
+     * built-in defaults when the configuration cannot be read: help must answer even then.
+     */
+    static AliasImportProperties configured() {
+        Bindable<AliasImportProperties> settings = Bindable.of(AliasImportProperties.class);
+        try {
+            StandardEnvironment environment = new StandardEnvironment();
+            ConfigDataEnvironmentPostProcessor.applyTo(environment);
+            return Binder.get(environment).bindOrCreate("alias-import", settings);
+        } catch (RuntimeException unreadable) {
+            return Binder.get(new StandardEnvironment()).bindOrCreate("alias-import", settings);
+        }
     }
 
     @Override
     protected Object[][] getContents() {
-        List<Object[]> entries = new ArrayList<>();
-        for (Class<? extends Record> section : SECTIONS) {
-            String prefix = kebab(section.getSimpleName()) + ".";
-            // @DefaultValue sits on the canonical constructor's parameters, in the components' order.
-            RecordComponent[] components = section.getRecordComponents();
-            Parameter[] parameters = canonicalConstructor(section, components).getParameters();
-            for (int i = 0; i < components.length; i++) {
-                DefaultValue value = parameters[i].getAnnotation(DefaultValue.class);
-                if (value != null && value.value().length == 1) {
-                    entries.add(new Object[] {prefix + kebab(components[i].getName()), shown(value.value()[0])});
-                }
-            }
-        }
-        return entries.toArray(new Object[0][]);
-    }
-
-    private static Constructor<?> canonicalConstructor(Class<?> record, RecordComponent[] components) {
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-        }
-        try {
-            return record.getDeclaredConstructor(types);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("a record without its canonical constructor: " + record, e);
-        }
-    }
-
-    /** As a person would type it: "," is shown as a comma, "JSON" as json. */
-    private static String shown(String value) {
-        return switch (value) {
-            case "," -> "a comma";
-            case "JSON", "FORM", "POST", "PUT" -> value.toLowerCase(Locale.ROOT);
-            default -> value;
+        AliasImportProperties.Sending sending = settings.sending();
+        AliasImportProperties.Csv csv = settings.csv();
+        return new Object[][] {
+            {"sending.rate", Integer.toString(sending.rate())},
+            {"sending.concurrency", Integer.toString(sending.concurrency())},
+            {"sending.chunk-size", Integer.toString(sending.chunkSize())},
+            {"csv.delimiter", delimiter(csv.delimiter())},
+            {"csv.encoding", csv.encoding()},
+            {"http.format", settings.http().format().name().toLowerCase(Locale.ROOT)}
         };
     }
 
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    /** As a person would type it: "," is shown as a comma. */
+    private static String delimiter(String value) {
+        return switch (value) {
+            case "," -> "a comma";
+            case ";" -> "a semicolon";
+            case "\t", "\\t" -> "tab";
+            default -> value;
+        };
     }
 }

@@ -40,10 +40,13 @@ public final class HelpWithoutSpring {
         if (!completion && List.of(args).stream().noneMatch(HelpWithoutSpring::asksForHelp)) {
             return null;
         }
-        CommandLine cli = HelpDefaults.install(new CommandLine(AliasImportCommand.class, new ModelOnly())
+        CommandLine cli = new CommandLine(AliasImportCommand.class, new ModelOnly())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpAutoWidth(true)
-                .setOut(out));
+                .setOut(out);
+        if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            HelpDefaults.install(cli); // reads the configuration: only help shows it
+        }
         if (completion) {
             return cli.execute(args);
         }

@@ -83,6 +83,14 @@ class HelpWithoutSpringTest {
             assertThat(child.out()).as(child.describe()).contains("alias-import");
             assertThat(child.err()).as(child.describe()).isEmpty();
         }
+        ChildJvm configured = ChildJvm.start(
+                empty, console, "help-configured", Map.of("alias-import.sending.rate", "7"), "import", "--help");
+        assertThat(configured.exitCode(Duration.ofSeconds(60)))
+                .as(configured.describe())
+                .isZero();
+        assertThat(configured.out().replaceAll("\\s+", " "))
+                .as("help shows the configured default")
+                .contains("Default: 7 (alias-import.");
         try (Stream<Path> files = Files.list(empty)) {
             assertThat(files)
                     .as("no database, log or journal in the working folder")
