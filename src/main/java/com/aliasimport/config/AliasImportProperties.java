@@ -4,8 +4,10 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -66,7 +68,7 @@ public record AliasImportProperties(
         }
         Mapping profile = profiles.get(name);
         if (profile == null) {
-            java.util.List<String> known = new java.util.ArrayList<>(new java.util.TreeSet<>(profiles.keySet()));
+            List<String> known = new ArrayList<>(new TreeSet<>(profiles.keySet()));
             known.add(0, DEFAULT_PROFILE);
             throw new ConfigurationException("no profile \"" + name + "\": the profiles are " + String.join(", ", known)
                     + " (alias-import.profiles in config/application.yml)");

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ public class RunSessions {
             int mostInFlight,
             boolean databaseLost,
             boolean certificateProblem,
-            java.util.Map<String, Long> answersByStatus) {}
+            Map<String, Long> answersByStatus) {}
 
     /** Where and how a session sends. */
     public record Target(String name, ApiSettings api, SendSettings send) {}

@@ -1,10 +1,14 @@
 package com.aliasimport.run;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -150,10 +154,10 @@ public class RunLock {
      */
     public static String keyFor(String contentHash, String target) {
         try {
-            var sha = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest((contentHash + "|" + target).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "import:" + java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            var sha = MessageDigest.getInstance("SHA-256");
+            byte[] d = sha.digest((contentHash + "|" + target).getBytes(StandardCharsets.UTF_8));
+            return "import:" + HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

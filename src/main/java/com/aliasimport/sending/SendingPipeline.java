@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -75,8 +78,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     }
 
     /** Answers by HTTP status ("none": no answer came), for the run's metrics. */
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> answers =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> answers = new ConcurrentHashMap<>();
 
     private final Endpoint<R, T> endpoint;
     private final AccessTokens tokens;
@@ -247,8 +249,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     }
 
     /** Requests answered, by HTTP status ("none" for those that got no answer: a timeout, a reset, no connection). */
-    public java.util.Map<String, Long> answersByStatus() {
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    public Map<String, Long> answersByStatus() {
+        Map<String, Long> counts = new TreeMap<>();
         answers.forEach((status, n) -> counts.put(status, n.sum()));
         return counts;
     }
@@ -631,9 +633,7 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         offTheWire();
         // The place in flight is held until the outcome is recorded: a crash in between re-sends the row, so it is
         // one of the requests the duplicate bound counts, and this thread takes the place again for its next turn.
-        answers.computeIfAbsent(
-                        reply != null ? Integer.toString(reply.status()) : "none",
-                        status -> new java.util.concurrent.atomic.LongAdder())
+        answers.computeIfAbsent(reply != null ? Integer.toString(reply.status()) : "none", status -> new LongAdder())
                 .increment();
         if (reply != null) {
             Duration retryAfter = RetryAfter.parse(reply.retryAfter(), started);
