@@ -61,8 +61,8 @@ public class AnonymizeCheckLauncher {
     /** The results file could not be written: the run's outcomes are safe in the database ({@code report}). */
     public static final class ResultsNotWritten extends RuntimeException implements WithExitCode {
 
-        ResultsNotWritten(String message) {
-            super(message);
+        ResultsNotWritten(String message, Throwable cause) {
+            super(message, cause);
         }
 
         @Override
@@ -110,9 +110,11 @@ public class AnonymizeCheckLauncher {
             try {
                 resultsFile.write(run.id(), request.format(), written);
             } catch (IOException e) {
-                throw new ResultsNotWritten("run " + run.id() + " checked every key, but the results could not be"
-                        + " written to " + written + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + "): write them with 'alias-import report --run " + run.id() + " --output FILE'");
+                throw new ResultsNotWritten(
+                        "run " + run.id() + " checked every key, but the results could not be"
+                                + " written to " + written + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                + "): write them with 'alias-import report --run " + run.id() + " --output FILE'",
+                        e);
             }
         }
         return new CheckResult(

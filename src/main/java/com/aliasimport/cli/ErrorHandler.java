@@ -1,5 +1,6 @@
 package com.aliasimport.cli;
 
+import com.aliasimport.anonymize.AnonymizeCheckLauncher;
 import com.aliasimport.config.ConfigurationException;
 import com.aliasimport.csv.CsvFileException;
 import com.aliasimport.database.ConnectionFailures;
@@ -74,6 +75,9 @@ class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (full.isPresent()) {
             log.error("disk full", e);
             return new Failure("disk-full", full.get(), "", false);
+        }
+        if (e instanceof AnonymizeCheckLauncher.ResultsNotWritten) {
+            return new Failure("results", e.getMessage(), "", false);
         }
         if (ConnectionFailures.isConnectionFailure(e)) {
             // The database stayed away (or went away where nothing waits for it): resumable, and no stack trace.

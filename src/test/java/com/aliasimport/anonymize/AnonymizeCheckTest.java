@@ -275,6 +275,26 @@ class AnonymizeCheckTest extends SandboxImportTest {
     }
 
     @Test
+    void resultsThatCannotBeWrittenAreOneLineAndStayInTheDatabase() throws Exception {
+        Path file = csv("unwritable.csv", "email", "wang.fang@example.com");
+        Path nowhere = home.resolve("no-such-folder").resolve("results.csv");
+        Cli.Result r = cli.run("anonymize-check", file.toString(), "--output", nowhere.toString());
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+        assertThat(r.err().lines().toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("could not be written to " + nowhere)
+                        .contains("report --run " + lastCheck()));
+        assertNoPersonalData(r.all());
+
+        Path out = results("unwritable-later.csv");
+        assertThat(cli.run("report", "--run", "" + lastCheck(), "--output", out.toString())
+                        .exitCode())
+                .isZero();
+        assertThat(read(out).get(1).get(3)).isEqualTo("FOUND");
+    }
+
+    @Test
     void aCanaryPausesAndTheSameCommandChecksTheRest() throws Exception {
         Path file = csv("canary.csv", "email", "a1@example.com", "a2@example.com", "a3@example.com");
         Path out = results("canary-results.csv");
