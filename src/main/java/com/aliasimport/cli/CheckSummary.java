@@ -10,15 +10,12 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The lines printed when an anonymize check ends, and its exit code. Counts only: the people found are in the
  * results file, never on the console.
  */
 final class CheckSummary {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private CheckSummary() {}
 
@@ -96,15 +93,10 @@ final class CheckSummary {
     static int printJson(PrintWriter out, CheckResult result) {
         int exitCode = exitCode(result);
         RunCounts c = result.counts();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("event", "summary");
-        json.put("command", "anonymize-check");
-        json.put(
-                "outcome",
-                result.outcome() == RunOutcome.NOTHING_TO_DO
-                        ? "ALREADY_CHECKED"
-                        : result.outcome().name());
-        json.put("exitCode", exitCode);
+        String outcome = result.outcome() == RunOutcome.NOTHING_TO_DO
+                ? "ALREADY_CHECKED"
+                : result.outcome().name();
+        Map<String, Object> json = JsonOutput.summary("anonymize-check", outcome, exitCode);
         Summary.putFile(json, result.preflight());
         if (result.run() != null) {
             json.put("run", result.run().id());
@@ -130,7 +122,7 @@ final class CheckSummary {
         if (result.message() != null) {
             json.put("message", result.message());
         }
-        out.println(JSON.writeValueAsString(json));
+        JsonOutput.line(out, json);
         return exitCode;
     }
 

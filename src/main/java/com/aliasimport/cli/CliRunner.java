@@ -14,37 +14,32 @@ import picocli.CommandLine;
 class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     private final CommandLine.IFactory factory;
-    private final ErrorHandler errorHandler;
-    private final ExitCodeMapper exitCodes;
     private final SignalStop signals;
-    private final AliasImportProperties settings;
     private int exitCode;
 
-    CliRunner(
-            CommandLine.IFactory factory,
-            ErrorHandler errorHandler,
-            ExitCodeMapper exitCodes,
-            SessionStops stops,
-            AliasImportProperties settings) {
-        this.settings = settings;
+    CliRunner(CommandLine.IFactory factory, SessionStops stops) {
         this.factory = factory;
-        this.errorHandler = errorHandler;
-        this.exitCodes = exitCodes;
         this.signals = new SignalStop(stops, System.err);
     }
 
+    /**
+     * The command line as every run gets it, its failure handling, exit codes, JSON usage errors and configured
+     * defaults taken from {@code factory}'s beans; the tests' harness builds it here too.
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory) throws Exception {
+        CommandLine cli = new CommandLine(AliasImportCommand.class, factory)
+                .setExecutionExceptionHandler(factory.create(ErrorHandler.class))
+                .setExitCodeExceptionMapper(factory.create(ExitCodeMapper.class))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpAutoWidth(true);
+        HelpDefaults.install(cli, factory.create(AliasImportProperties.class));
+        return JsonAwareUsageErrors.install(cli);
+    }
+
     @Override
-    public void run(String... args) {
+    public void run(String... args) throws Exception {
         signals.install();
-        int code = JsonAwareUsageErrors.install(HelpDefaults.install(
-                        new CommandLine(AliasImportCommand.class, factory)
-                                .setExecutionExceptionHandler(errorHandler)
-                                .setExitCodeExceptionMapper(exitCodes)
-                                .setCaseInsensitiveEnumValuesAllowed(true)
-                                .setUsageHelpAutoWidth(true),
-                        settings))
-                .execute(args);
-        exitCode = signals.exitCode(code);
+        exitCode = signals.exitCode(commandLine(factory).execute(args));
     }
 
     @Override

@@ -17,6 +17,16 @@ final class JsonOutput {
 
     private JsonOutput() {}
 
+    /** The start of a command's summary object: its event, command, outcome and exit code, in the contract's order. */
+    static Map<String, Object> summary(String command, String outcome, int exitCode) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("event", "summary");
+        json.put("command", command);
+        json.put("outcome", outcome);
+        json.put("exitCode", exitCode);
+        return json;
+    }
+
     /** Writes {@code object} as one line. */
     static void line(PrintWriter out, Map<String, ?> object) {
         out.println(JSON.writeValueAsString(object));

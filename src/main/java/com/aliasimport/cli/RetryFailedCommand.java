@@ -111,11 +111,8 @@ class RetryFailedCommand extends CliCommand {
     private static int printJson(PrintWriter out, RetryResult result) {
         int exitCode = exitCode(result);
         ImportRun origin = result.origin();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("event", "summary");
-        json.put("command", "retry-failed");
-        json.put("outcome", result.outcome().name());
-        json.put("exitCode", exitCode);
+        Map<String, Object> json =
+                JsonOutput.summary("retry-failed", result.outcome().name(), exitCode);
         json.put("file", origin.fileName());
         json.put("path", origin.filePath());
         json.put("sha256", origin.contentHash());
@@ -148,7 +145,7 @@ class RetryFailedCommand extends CliCommand {
                     origin.id(),
                     origin.fileName(),
                     includeRejected ? "" : " (REJECTED rows are re-sent only with --include-rejected)");
-            return ExitCodes.OK;
+            return exitCode(result);
         }
         RunCounts c = result.counts();
         out.printf(
@@ -170,22 +167,17 @@ class RetryFailedCommand extends CliCommand {
                             + " them.%n",
                     origin.id(), origin.id());
         }
-        return switch (result.outcome()) {
-            case COMPLETED -> {
-                out.println("every re-sent row was accepted.");
-                yield ExitCodes.OK;
-            }
-            case COMPLETED_WITH_FAILURES -> {
+        switch (result.outcome()) {
+            case COMPLETED -> out.println("every re-sent row was accepted.");
+            case COMPLETED_WITH_FAILURES ->
                 out.printf(
                         "%d rows still fail: see 'alias-import report --run %d'.%n",
                         result.stillFailing(), origin.id());
-                yield ExitCodes.ROWS_FAILED;
-            }
             default -> {
                 out.println("stopped: " + result.message());
                 out.println("nothing is lost: fix the cause and run the same command again to resume.");
-                yield ExitCodes.RUN_FAILED;
             }
-        };
+        }
+        return exitCode(result);
     }
 }

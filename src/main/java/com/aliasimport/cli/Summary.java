@@ -12,12 +12,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The lines printed when an import ends, and the exit code that goes with them. */
 final class Summary {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Summary() {}
 
@@ -25,16 +22,11 @@ final class Summary {
     static int printJson(PrintWriter out, ImportResult result) {
         int exitCode = exitCode(result);
         RunCounts c = result.counts();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("event", "summary");
-        json.put("command", "import");
         // "ALREADY_IMPORTED" is what scripts have read since the first version: kept for them.
-        json.put(
-                "outcome",
-                result.outcome() == RunOutcome.NOTHING_TO_DO
-                        ? "ALREADY_IMPORTED"
-                        : result.outcome().name());
-        json.put("exitCode", exitCode);
+        String outcome = result.outcome() == RunOutcome.NOTHING_TO_DO
+                ? "ALREADY_IMPORTED"
+                : result.outcome().name();
+        Map<String, Object> json = JsonOutput.summary("import", outcome, exitCode);
         putFile(json, result.preflight());
         if (result.run() != null) {
             json.put("run", result.run().id());
@@ -64,7 +56,7 @@ final class Summary {
         if (result.message() != null) {
             json.put("message", result.message());
         }
-        out.println(JSON.writeValueAsString(json));
+        JsonOutput.line(out, json);
         return exitCode;
     }
 

@@ -1,9 +1,8 @@
 package com.aliasimport.importer;
 
-import com.aliasimport.job.OutcomeRecorder;
+import com.aliasimport.job.FileRunOutcomes;
 import com.aliasimport.outcome.AcceptanceJournal;
 import com.aliasimport.outcome.AcceptedRow;
-import com.aliasimport.outcome.FailedRow;
 import com.aliasimport.outcome.RowOutcomeStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,32 +16,17 @@ import java.util.function.LongConsumer;
  * acceptances are journaled at once and moved to the database with each checkpoint, a journal segment at a time
  * (rows keep being accepted while the previous ones are stored).
  */
-final class ImportOutcomes implements OutcomeRecorder<Void> {
+final class ImportOutcomes extends FileRunOutcomes<Void> {
 
-    private final long runId;
-    private final RowOutcomeStore store;
     private final AcceptanceJournal journal;
-    private final LongConsumer rewindTo;
     private final Object lock = new Object();
     private List<AcceptedRow> unstored = new ArrayList<>();
     private boolean storeFailed;
 
     /** @param rewindTo told the first line a resumed run must read again after failures were forgotten */
     ImportOutcomes(long runId, RowOutcomeStore store, AcceptanceJournal journal, LongConsumer rewindTo) {
-        this.runId = runId;
-        this.store = store;
+        super(runId, store, rewindTo);
         this.journal = journal;
-        this.rewindTo = rewindTo;
-    }
-
-    @Override
-    public long runId() {
-        return runId;
-    }
-
-    @Override
-    public void problems(List<FailedRow> rows) {
-        store.failed(rows);
     }
 
     @Override
@@ -79,17 +63,5 @@ final class ImportOutcomes implements OutcomeRecorder<Void> {
         synchronized (lock) {
             return unstored.isEmpty() && !storeFailed;
         }
-    }
-
-    @Override
-    public void failed(FailedRow row) {
-        store.failed(row);
-    }
-
-    @Override
-    public void forget(List<Long> lines) {
-        store.forget(runId, lines);
-        // Some of these rows may lie before the reader's checkpoint: the resumed run must read them again.
-        lines.stream().mapToLong(Long::longValue).min().ifPresent(rewindTo);
     }
 }

@@ -13,7 +13,6 @@ import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -77,8 +76,11 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         void record(Pending<R> row, SendOutcome<T> outcome, Instant firstAttempt);
     }
 
-    /** Answers by HTTP status ("none": no answer came), for the run's metrics. */
-    private final ConcurrentHashMap<String, LongAdder> answers = new ConcurrentHashMap<>();
+    /**
+     * Answers by HTTP status, for the run's metrics: an adder per status code, slot 0 for no answer, so that counting
+     * on the hot path allocates nothing.
+     */
+    private final LongAdder[] answers = newAdders(600);
 
     private final Endpoint<R, T> endpoint;
     private final AccessTokens tokens;
@@ -251,8 +253,21 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
     /** Requests answered, by HTTP status ("none" for those that got no answer: a timeout, a reset, no connection). */
     public Map<String, Long> answersByStatus() {
         Map<String, Long> counts = new TreeMap<>();
-        answers.forEach((status, n) -> counts.put(status, n.sum()));
+        for (int status = 0; status < answers.length; status++) {
+            long n = answers[status].sum();
+            if (n > 0) {
+                counts.put(status == 0 ? "none" : Integer.toString(status), n);
+            }
+        }
         return counts;
+    }
+
+    private static LongAdder[] newAdders(int n) {
+        LongAdder[] adders = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            adders[i] = new LongAdder();
+        }
+        return adders;
     }
 
     public int tokenRequests() {
@@ -633,8 +648,8 @@ public final class SendingPipeline<R, T> implements AutoCloseable {
         offTheWire();
         // The place in flight is held until the outcome is recorded: a crash in between re-sends the row, so it is
         // one of the requests the duplicate bound counts, and this thread takes the place again for its next turn.
-        answers.computeIfAbsent(reply != null ? Integer.toString(reply.status()) : "none", status -> new LongAdder())
-                .increment();
+        int status = reply == null ? 0 : reply.status();
+        answers[status > 0 && status < answers.length ? status : 0].increment();
         if (reply != null) {
             Duration retryAfter = RetryAfter.parse(reply.retryAfter(), started);
             permit.answered(reply.status(), true, reply.status() == 429 ? retryAfter : null);

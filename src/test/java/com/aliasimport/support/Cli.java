@@ -24,24 +24,13 @@ public final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try {
-            Class<?> top = Class.forName("com.aliasimport.cli.AliasImportCommand");
-            Class<?> handlerType = Class.forName("com.aliasimport.cli.ErrorHandler");
-            Class<?> mapperType = Class.forName("com.aliasimport.cli.ExitCodeMapper");
-            // As CliRunner builds it: the same handler and the same exit code mapper.
-            CommandLine cli = new CommandLine(top, factory)
+            // Built where CliRunner builds it: the same handlers, exit codes and defaults.
+            var build = Class.forName("com.aliasimport.cli.CliRunner")
+                    .getDeclaredMethod("commandLine", CommandLine.IFactory.class);
+            build.setAccessible(true);
+            CommandLine cli = ((CommandLine) build.invoke(null, factory))
                     .setOut(new PrintWriter(out, true))
-                    .setErr(new PrintWriter(err, true))
-                    .setCaseInsensitiveEnumValuesAllowed(true)
-                    .setExecutionExceptionHandler((CommandLine.IExecutionExceptionHandler) factory.create(handlerType))
-                    .setExitCodeExceptionMapper((CommandLine.IExitCodeExceptionMapper) factory.create(mapperType));
-            var install = Class.forName("com.aliasimport.cli.JsonAwareUsageErrors")
-                    .getDeclaredMethod("install", CommandLine.class);
-            install.setAccessible(true);
-            install.invoke(null, cli);
-            var defaults =
-                    Class.forName("com.aliasimport.cli.HelpDefaults").getDeclaredMethod("install", CommandLine.class);
-            defaults.setAccessible(true);
-            defaults.invoke(null, cli);
+                    .setErr(new PrintWriter(err, true));
             int code = cli.execute(args);
             return new Result(code, out.toString(), err.toString());
         } catch (Exception e) {
